@@ -1,0 +1,1 @@
+"""claims: a nightly pipeline that turns news text into a versioned dataset of attributed claims."""

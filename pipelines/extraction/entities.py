@@ -1,0 +1,247 @@
+"""Entity mentions and their per-document canonical entities.
+
+Mentions come from the NER component. Titles, roles, determiners and possessives are
+stripped from the name; mentions are clustered within the document: exact names, short
+names that are a contiguous part of a fuller name ("Putin" -> "Vladimir Putin") and
+acronyms ("WSJ" -> "Wall Street Journal"). The canonical name is the fullest name; the
+label is the majority label over the cluster's mentions (the small model often
+mislabels places as people), ties going to the fullest mention's label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon as lx
+from .records import ENTITY_LABELS, Entity, Mention, entity_id, stable_id
+
+QUOTE_STRIP = "\"“”‘’«»„'`"
+
+
+@dataclass
+class RawMention:
+    start_tok: int
+    end_tok: int  # exclusive
+    start: int
+    end: int
+    text: str
+    label: str
+    sent: int
+    cluster: int = -1
+
+
+@dataclass
+class Cluster:
+    idx: int
+    canonical: str
+    words: list[str]  # casefolded name words
+    labels: Counter = field(default_factory=Counter)
+    mentions: list[int] = field(default_factory=list)
+    label: str = ""
+    eid: str = ""
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split())
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _norm(name).casefold().replace(".", "").split() if w]
+
+
+def acronym_of(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in lx.ACRONYM_STOP and w[:1].isalpha())
+
+
+def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading determiners/titles and trailing possessives/punct."""
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or doc[start].text in QUOTE_STRIP
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    # titles/roles: strip while the rest still holds a capitalised name word
+    k = start
+    last_title = -1
+    while k < end - 1:
+        lw = doc[k].lower_
+        if lw in lx.TITLE_WORDS or (doc[k].ent_type_ == "NORP" and doc[k].pos_ == "ADJ"):
+            if lw in lx.TITLE_WORDS:
+                last_title = k
+            k += 1
+            continue
+        break
+    if last_title >= 0:
+        rest = range(last_title + 1, end)
+        if any(doc[i].text[:1].isupper() for i in rest):
+            start = last_title + 1
+    return start, end
+
+
+class EntityIndex:
+    """Mentions and canonical entities of one document."""
+
+    def __init__(self, doc: Doc, doc_id: str, sent_of: list[int]):
+        self.doc = doc
+        self.doc_id = doc_id
+        self.sent_of = sent_of
+        self.mentions: list[RawMention] = []
+        self.clusters: list[Cluster] = []
+        self.tok_mention: dict[int, int] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            self._add_raw(ent.start, ent.end, ent.label_)
+        self._cluster()
+
+    # -- building ------------------------------------------------------------------
+    def _add_raw(self, start_tok: int, end_tok: int, label: str) -> int:
+        doc = self.doc
+        s, e = clean_name_span(doc, start_tok, end_tok)
+        if s >= e:
+            return -1
+        cs = doc[s].idx
+        ce = doc[e - 1].idx + len(doc[e - 1].text)
+        text = doc.text[cs:ce]
+        if not any(c.isalpha() for c in text):
+            return -1
+        m = RawMention(s, e, cs, ce, text, label, self.sent_of[s] if self.sent_of else 0)
+        self.mentions.append(m)
+        idx = len(self.mentions) - 1
+        for t in range(s, e):
+            self.tok_mention[t] = idx
+        return idx
+
+    def _match(self, words: list[str]) -> int:
+        if not words:
+            return -1
+        joined = " ".join(words)
+        acr = words[0] if len(words) == 1 else ""
+        best = -1
+        for c in self.clusters:
+            if " ".join(c.words) == joined:
+                return c.idx
+        for c in self.clusters:
+            cw = c.words
+            if len(cw) > len(words):
+                # contiguous part of a fuller name, ending at its last word or starting it
+                n = len(words)
+                if cw[-n:] == words or cw[:n] == words:
+                    if best < 0:
+                        best = c.idx
+                    continue
+            if acr and len(acr) >= 2 and len(cw) >= 2 and acronym_of(cw) == acr:
+                if best < 0:
+                    best = c.idx
+        return best
+
+    def _cluster(self) -> None:
+        order = sorted(
+            range(len(self.mentions)),
+            key=lambda i: (-len(_words(self.mentions[i].text)), self.mentions[i].start),
+        )
+        for i in order:
+            self._assign(i)
+        self._finalise()
+
+    def _assign(self, i: int) -> None:
+        m = self.mentions[i]
+        words = _words(m.text)
+        k = self._match(words)
+        if k < 0:
+            k = len(self.clusters)
+            self.clusters.append(Cluster(k, _norm(m.text), words))
+        c = self.clusters[k]
+        c.labels[m.label] += 1
+        c.mentions.append(i)
+        m.cluster = k
+
+    def _finalise(self) -> None:
+        for c in self.clusters:
+            if not c.labels:
+                continue
+            top = c.labels.most_common()
+            best_n = top[0][1]
+            tied = [lab for lab, n in top if n == best_n]
+            if len(tied) > 1:
+                full = [self.mentions[i].label for i in c.mentions
+                        if _words(self.mentions[i].text) == c.words]
+                label = next((lab for lab in full if lab in tied), tied[0])
+            else:
+                label = tied[0]
+            # single-word "people" that the model also tags as places are places
+            if label == "PERSON" and len(c.words) == 1:
+                places = [lab for lab in ("GPE", "LOC") if c.labels.get(lab)]
+                if places:
+                    label = max(places, key=lambda lab: c.labels[lab])
+            c.label = label
+            c.eid = entity_id(c.canonical, label)
+
+    def add_name(self, start_tok: int, end_tok: int, label: str = "PERSON") -> int:
+        """Register a name the NER missed (e.g. a quoted call sign); returns cluster."""
+        for t in range(start_tok, end_tok):
+            if t in self.tok_mention:
+                return self.mentions[self.tok_mention[t]].cluster
+        i = self._add_raw(start_tok, end_tok, label)
+        if i < 0:
+            return -1
+        self._assign(i)
+        self._finalise()
+        return self.mentions[i].cluster
+
+    # -- lookups -------------------------------------------------------------------
+    def cluster_at(self, tok: int) -> int:
+        i = self.tok_mention.get(tok)
+        return -1 if i is None else self.mentions[i].cluster
+
+    def mentions_in(self, start_tok: int, end_tok: int) -> list[int]:
+        seen = []
+        for t in range(start_tok, end_tok):
+            i = self.tok_mention.get(t)
+            if i is not None and (not seen or seen[-1] != i):
+                seen.append(i)
+        return seen
+
+    def mention_id(self, i: int) -> str:
+        m = self.mentions[i]
+        return stable_id("men", self.doc_id, m.start, m.end)
+
+    # -- records -------------------------------------------------------------------
+    def records(self) -> tuple[list[Mention], list[Entity]]:
+        mentions = []
+        used = set()
+        for i, m in enumerate(self.mentions):
+            c = self.clusters[m.cluster]
+            used.add(m.cluster)
+            mentions.append(Mention(
+                mention_id=self.mention_id(i), doc_id=self.doc_id, entity_id=c.eid,
+                start=m.start, end=m.end, text=m.text, label=c.label, sentence_index=m.sent,
+            ))
+        mentions.sort(key=lambda r: (r.start, r.end))
+        entities = [Entity(c.eid, c.canonical, c.label) for c in self.clusters if c.idx in used]
+        # one row per entity id
+        seen, uniq = set(), []
+        for e in entities:
+            if e.entity_id not in seen:
+                seen.add(e.entity_id)
+                uniq.append(e)
+        return mentions, uniq
+
+    def is_media(self, k: int) -> bool:
+        c = self.clusters[k]
+        if c.label not in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC"):
+            return False
+        return any(w.strip(".'") in lx.MEDIA_NAME_WORDS for w in c.words) or (
+            len(c.words) == 1 and c.words[0] in lx.MEDIA_NAME_WORDS
+        )

@@ -1,0 +1,140 @@
+"""General English word lists used by the attribution rules.
+
+Written by hand from general knowledge of English news style; nothing here is derived
+from any annotated corpus.
+"""
+
+from __future__ import annotations
+
+# Verbs of saying, reporting and writing (lemmas).
+SPEECH_VERBS = frozenset("""
+say tell report claim state announce add write note argue insist explain warn deny admit
+acknowledge confirm estimate predict declare assert maintain contend allege mention reply
+respond answer ask repeat reiterate stress emphasize emphasise observe comment remark recall
+concede complain boast brag testify tweet post quip joke vow promise pledge threaten urge
+demand caution reveal disclose signal hint imply recount relate shout yell scream whisper
+mutter exclaim proclaim assure inform notify advise recommend propose counter retort rebut
+dispute swear confess lament bemoan decry denounce condemn accuse charge criticize criticise
+blame praise hail welcome applaud predict forecast project calculate describe characterize
+characterise speculate wonder question acknowledge agree disagree affirm reaffirm underline
+underscore highlight conclude caution order instruct suggest contend surmise posit
+theorize theorise allege summarize summarise describe portray depict label brand dub
+announce advertise broadcast publish print air circulate preach pray plead beg apologize
+apologise thank congratulate greet interject interrupt continue begin open close conclude
+""".split())
+
+# Verbs of evidence: documents and data "show" or "find" things.
+EVIDENCE_VERBS = frozenset("""
+show find suggest indicate reveal demonstrate prove confirm conclude establish document
+illustrate
+""".split())
+
+# Verbs of belief, knowledge, perception of a position, and intention.
+BELIEF_VERBS = frozenset("""
+believe think expect hope fear worry feel know doubt suspect assume guess suppose reckon
+figure consider understand realize realise recognize recognise want wish plan intend aim
+seek hope prefer trust bet insist imagine presume anticipate envision envisage foresee
+predict hypothesize acknowledge remember forget learn discover notice decide determine
+agree accept admit concede deny hold view regard see
+""".split())
+
+# Verbs whose direct quotation complement is commonly introduced by a colon.
+ALL_CUE_VERBS = SPEECH_VERBS | EVIDENCE_VERBS | BELIEF_VERBS
+
+# Verbs that take a (listener) object and a clause: "X told Z that ...".
+DATIVE_VERBS = frozenset("tell inform assure notify warn remind advise promise reassure".split())
+
+# Verbs of relaying someone else's words: "X quoted Z as saying ...".
+RELAY_VERBS = frozenset("quote cite".split())
+
+# Hedges that mark a proposition as hearsay without naming a source.
+HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputedly rumoredly".split())
+
+# Nouns naming a stated position: "expressing hope that", "voiced concern that".
+POSITION_NOUNS = frozenset("""
+hope hopes concern concerns fear fears belief beliefs confidence doubt doubts view views
+opinion conviction expectation expectations assurance assurances warning warnings claim
+claims assertion allegation allegations suspicion suspicions optimism worry worries
+""".split())
+POSITION_VERBS = frozenset("express voice raise give offer share air reiterate".split())
+
+# Nouns naming documents and statements that can be sources ("a report found that").
+DOCUMENT_NOUNS = frozenset("""
+report study survey poll analysis statement document letter memo memorandum data research
+filing complaint lawsuit paper review audit assessment investigation inquiry probe findings
+finding estimate estimates figures statistics release communique communiqué ruling verdict
+indictment affidavit transcript record records evidence testimony email emails message
+post tweet video footage book article editorial column report's census index forecast
+""".split())
+
+# Nouns describing media outlets; "the newspaper" refers back to an earlier outlet.
+MEDIA_NOUNS = frozenset("""
+newspaper paper publication outlet daily weekly magazine broadcaster network channel station
+agency website site tabloid journal news
+""".split())
+
+# Words that typically occur in the names of media outlets.
+MEDIA_NAME_WORDS = frozenset("""
+times post journal news herald tribune guardian telegraph gazette chronicle daily weekly
+mail express independent observer economist reuters bloomberg associated press agency
+tass interfax ria novosti xinhua bbc cnn nbc abc cbs fox msnbc npr pbs politico axios
+wire radio television tv magazine review standard star sun mirror monitor pais mundo
+spiegel zeitung figaro monde repubblica corriere asahi yomiuri kyodo yonhap ap afp dpa
+breitbart huffpost huffington hill insider intercept vox atlantic newsweek forbes fortune
+""".split())
+
+# Nouns for organisations and governments, used to type unnamed sources.
+ORG_NOUNS = frozenset("""
+company firm corporation group organization organisation party campaign committee
+association union bank fund team club league board council network agency foundation
+institute university college school hospital charity coalition alliance movement
+""".split())
+GOVERNMENT_NOUNS = frozenset("""
+government ministry administration department kremlin cabinet parliament congress senate
+house pentagon presidency office authorities authority regime state military army police
+embassy court prosecutor prosecutors white
+""".split())
+GOVERNMENT_NAME_WORDS = frozenset("""
+ministry department government administration kremlin pentagon congress senate parliament
+cabinet embassy house court police army military office commission council agency
+""".split())
+
+# Titles and roles that are not part of a person's name.
+TITLE_WORDS = frozenset("""
+president president-elect vice prime minister secretary senator sen. sen rep. rep
+representative congressman congresswoman governor gov. gov mayor chancellor king queen
+prince princess sheikh emir sultan pope cardinal bishop reverend rev. father sister
+mr. mr mrs. mrs ms. ms miss dr. dr professor prof. general gen. gen colonel col. major
+maj. captain capt. lieutenant lt. sergeant sgt. admiral adm. commander cmdr. chief
+chairman chairwoman chair ceo cfo coo founder director spokesman spokeswoman spokesperson
+leader head deputy ambassador envoy judge justice attorney lawyer speaker
+commissioner inspector officer official minister-president premier foreign defense
+defence interior finance health justice former late acting then outgoing incoming
+candidate nominee hopeful first lady sir dame lord lady
+""".split())
+
+# Nouns for individual people, used to type unnamed sources as anonymous or person.
+PERSON_NOUNS = frozenset("""
+man woman person official source soldier commander spokesman spokeswoman spokesperson
+officer resident witness analyst expert lawmaker legislator diplomat aide adviser advisor
+minister president leader member worker employee executive director researcher scientist
+doctor teacher student voter activist protester protestor lawyer attorney judge
+correspondent reporter journalist editor writer author insider insiders colleague friend
+relative neighbor neighbour resident citizen official senator representative governor
+mayor candidate politician strategist operative pollster economist observer critic
+supporter opponent victim survivor farmer owner manager chief spokesperson negotiator
+investigator prosecutor detective agent pilot fighter militant rebel commander general
+colonel captain sergeant veteran mother father son daughter wife husband parent
+""".split())
+
+# Pronouns.
+PERSON_PRONOUNS = frozenset("he she him her".split())
+PLURAL_PRONOUNS = frozenset("they them".split())
+NEUTER_PRONOUNS = frozenset("it".split())
+FIRST_PERSON = frozenset("i we me us you".split())
+
+# Determiners that mark an unnamed individual.
+INDEFINITE_DETS = frozenset("a an another one some any".split())
+
+# Stop words ignored when computing acronyms.
+ACRONYM_STOP = frozenset("the of and for in on at to a an &".split())

@@ -1,0 +1,146 @@
+"""Find quotations in raw text by scanning quote marks (O(characters), never raises).
+
+A quotation is a (start, end) character range that includes its quote marks. Pairs:
+“…”, «…», „…“/”, "…", and ‘…’ when the single marks are not apostrophes. A double quote
+left open at the end of a paragraph that is followed by a paragraph opening with a quote
+mark continues there (the news convention); the pieces are returned as one quotation group.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›"}
+DOUBLE_OPEN = "“«„\""
+QUOTE_CHARS = frozenset("\"“”‘’«»„‹›'")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class Quotes:
+    """Quotations of one text with fast lookups."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list[tuple[int, int]] = []  # sorted, non-overlapping, marks included
+        self.group: list[int] = []  # group index of each span (continuing paragraphs)
+        self._scan(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def _scan(self, text: str) -> None:
+        n = len(text)
+        i = 0
+        spans: list[tuple[int, int]] = []
+        group: list[int] = []
+        continuing = False  # previous paragraph left a double quote open
+        gid = -1
+        while i < n:
+            ch = text[i]
+            if ch in OPENERS:
+                if ch == "‘":
+                    prev = text[i - 1] if i else " "
+                    nxt = text[i + 1] if i + 1 < n else " "
+                    if _is_word(prev) or not (nxt.isalnum() or nxt in "“\"…"):
+                        i += 1
+                        continue
+                closers = OPENERS[ch]
+                # paragraph end bounds a quotation
+                para_end = text.find("\n", i)
+                if para_end == -1:
+                    para_end = n
+                j = i + 1
+                found = -1
+                while j < para_end:
+                    c = text[j]
+                    if c in closers:
+                        if ch == "‘" or (ch == '"' and False):
+                            pass
+                        if closers == "’":
+                            nxt = text[j + 1] if j + 1 < n else " "
+                            if _is_word(nxt):  # apostrophe inside a word (don’t)
+                                j += 1
+                                continue
+                        found = j
+                        break
+                    j += 1
+                if found >= 0:
+                    if not continuing:
+                        gid += 1
+                    spans.append((i, found + 1))
+                    group.append(gid)
+                    continuing = False
+                    i = found + 1
+                    continue
+                # unclosed: a double quote running to the paragraph end
+                if ch in DOUBLE_OPEN and para_end > i + 1:
+                    k = para_end
+                    while k < n and text[k].isspace():
+                        k += 1
+                    if k < n and text[k] in DOUBLE_OPEN:
+                        if not continuing:
+                            gid += 1
+                        end = para_end
+                        while end > i and text[end - 1].isspace():
+                            end -= 1
+                        spans.append((i, end))
+                        group.append(gid)
+                        continuing = True
+                        i = para_end
+                        continue
+                i += 1
+                continue
+            if ch == "\n":
+                # a paragraph without a quote breaks a continuation
+                pass
+            i += 1
+        self.spans = spans
+        self.group = group
+
+    def containing(self, start: int, end: int) -> int:
+        """Index of the quotation that contains [start, end), or -1."""
+        k = bisect.bisect_right(self._starts, start) - 1
+        if k >= 0 and self.spans[k][0] <= start and end <= self.spans[k][1]:
+            return k
+        return -1
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        k = max(0, bisect.bisect_right(self._starts, start) - 1)
+        out = []
+        while k < len(self.spans) and self.spans[k][0] < end:
+            if self.spans[k][1] > start:
+                out.append(k)
+            k += 1
+        return out
+
+    def group_spans(self, k: int) -> list[tuple[int, int]]:
+        g = self.group[k]
+        return [s for s, gg in zip(self.spans, self.group) if gg == g]
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        """Number of non-space characters of [start, end) inside quotations."""
+        total = 0
+        for k in self.overlapping(start, end):
+            s, e = self.spans[k]
+            a, b = max(s, start), min(e, end)
+            total += sum(1 for c in self.text[a:b] if not c.isspace())
+        return total
+
+
+def quote_type(quotes: Quotes, spans: list[tuple[int, int]]) -> str:
+    """direct when all of the content is quoted, mixed when part is, indirect otherwise."""
+    text = quotes.text
+    inside = 0
+    total = 0
+    for s, e in spans:
+        total += sum(1 for c in text[s:e] if c.isalnum())
+        for k in quotes.overlapping(s, e):
+            qs, qe = quotes.spans[k]
+            a, b = max(qs, s), min(qe, e)
+            inside += sum(1 for c in text[a:b] if c.isalnum())
+    if total == 0 or inside == 0:
+        return "indirect"
+    if inside >= total:
+        return "direct"
+    return "mixed"

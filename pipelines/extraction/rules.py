@@ -1,0 +1,544 @@
+"""Dependency and surface rules that turn one parsed document into attributed claims.
+
+All rules run in one or a few linear passes over the tokens of the Doc (no re-parsing).
+Spans are built from token ranges, then trimmed and aligned to quote marks at character
+level, so every span is a slice of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from . import lexicon as lx
+from .entities import EntityIndex
+from .quotes import QUOTE_CHARS, Quotes, quote_type
+from .records import Claim, DocumentExtraction, Spans, spans_text, stable_id
+from .timex import resolve as resolve_time
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+SAYING_FORMS = frozenset(("saying", "concluding", "telling", "warning", "adding", "stating",
+                          "writing", "explaining", "claiming", "arguing", "noting",
+                          "describing", "calling", "insisting", "suggesting", "predicting",
+                          "acknowledging", "admitting", "asking", "urging"))
+RELAY_FORMS = frozenset(("quoted", "quotes", "quoting", "quote", "cited", "cites", "citing",
+                         "cite"))
+REL_PRONOUNS = frozenset(("who", "which", "that", "whom"))
+_NUM_RE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|"
+    r"millions|billion|billions|trillion|dozen|dozens|half|percent|twice|double|triple)\b",
+    re.I,
+)
+EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
+
+
+@dataclass
+class Cand:
+    cue: list[tuple[int, int]]  # token ranges [s, e)
+    anchor: int  # main cue token index
+    content: list[tuple[int, int]]  # char spans (pre-trim)
+    source: tuple[int, int] | None = None  # token range
+    source_head: int = -1
+    via: tuple[int, int] | None = None
+    via_head: int = -1
+    kind: str = "verb"
+    conf: float = 0.8
+    hedge: bool = False
+    lemma: str = ""
+    content_quote: bool = False  # content taken from a quotation
+
+
+class DocContext:
+    def __init__(self, doc: Doc, doc_id: str, published_at: date | None):
+        self.doc = doc
+        self.text = doc.text
+        self.doc_id = doc_id
+        self.pub = published_at
+        n = len(doc)
+        # segments: spaCy sentences additionally split at line breaks
+        self.seg_of = [0] * n
+        self.seg_bounds: list[tuple[int, int]] = []
+        self.para_of = [0] * n
+        seg = -1
+        para = 0
+        start = 0
+        prev_break = True
+        for t in doc:
+            if t.is_space and "\n" in t.text:
+                self.para_of[t.i] = para
+                self.seg_of[t.i] = max(seg, 0)
+                para += 1
+                prev_break = True
+                continue
+            if prev_break or t.is_sent_start:
+                if seg >= 0:
+                    self.seg_bounds.append((start, t.i))
+                seg += 1
+                start = t.i
+                prev_break = False
+            self.seg_of[t.i] = seg
+            self.para_of[t.i] = para
+        if seg >= 0:
+            self.seg_bounds.append((start, n))
+        self.quotes = Quotes(self.text)
+        self.ents = EntityIndex(doc, doc_id, self.seg_of)
+
+    # -- char helpers --------------------------------------------------------------
+    def cs(self, i: int) -> int:
+        return self.doc[i].idx
+
+    def ce(self, i: int) -> int:
+        t = self.doc[i]
+        return t.idx + len(t.text)
+
+    def char_range(self, s: int, e: int) -> tuple[int, int]:
+        return self.cs(s), self.ce(e - 1)
+
+    def seg_range(self, i: int) -> tuple[int, int]:
+        s, e = self.seg_bounds[self.seg_of[i]]
+        # drop trailing whitespace tokens
+        while e > s and self.doc[e - 1].is_space:
+            e -= 1
+        return s, e
+
+
+# ---------------------------------------------------------------------------------
+# span trimming
+
+
+def _trim_chars(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = True) -> tuple[int, int]:
+    """Trim whitespace/punctuation at the edges and a leading 'that'; align to quotes."""
+    for _ in range(4):
+        while s < e and (text[s].isspace() or text[s] in EDGE_PUNCT):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
+            e -= 1
+        if drop_that and text[s:s + 4].lower() == "that" and (s + 4 >= e or not text[s + 4].isalnum()):
+            s += 4
+            continue
+        break
+    if s >= e:
+        return s, s
+    # extend to the quote marks of quotations that the span starts or ends inside
+    for k in quotes.overlapping(s, e):
+        qs, qe = quotes.spans[k]
+        if qs < s and qe > s and not text[qs + 1:s].strip(" \t,.;:!?-–—"):
+            s = qs
+        if qe > e and qs < e and not text[e:qe - 1].strip(" \t,.;:!?-–—…"):
+            e = qe
+    # drop quote marks at the edges that do not belong to a quotation inside the span
+    changed = True
+    while changed and s < e:
+        changed = False
+        if text[s] in QUOTE_CHARS:
+            k = quotes.containing(s, s + 1)
+            if k < 0 or quotes.spans[k][0] != s or quotes.spans[k][1] > e:
+                s += 1
+                changed = True
+        if s < e and text[e - 1] in QUOTE_CHARS:
+            k = quotes.containing(e - 1, e)
+            if k < 0 or quotes.spans[k][1] != e or quotes.spans[k][0] < s:
+                e -= 1
+                changed = True
+        while s < e and (text[s].isspace() or text[s] in EDGE_PUNCT):
+            s += 1
+            changed = True
+        while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
+            # keep a final period inside a quotation: ".”" is handled above
+            e -= 1
+            changed = True
+    return s, e
+
+
+def _trim_source_chars(text: str, s: int, e: int, quotes: Quotes) -> tuple[int, int]:
+    return _trim_chars(text, s, e, quotes, drop_that=False)
+
+
+# ---------------------------------------------------------------------------------
+# the extractor
+
+
+class Extractor:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.cands: dict[int, Cand] = {}
+
+    # -- helpers -------------------------------------------------------------------
+    def subject_of(self, t: Token, depth: int = 0) -> Token | None:
+        for c in t.children:
+            if c.dep_ in SUBJ_DEPS:
+                return c
+        if depth < 3 and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            if t.dep_ == "advcl" and t.tag_ != "VBG":
+                return None
+            return self.subject_of(t.head, depth + 1)
+        if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head
+        return None
+
+    def np_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
+        s, e = head.left_edge.i, head.right_edge.i + 1
+        if exclude is not None and s <= exclude.i < e:
+            # the cue sits inside the noun phrase (acl/relcl): keep what precedes it
+            cut = exclude.left_edge.i
+            if cut > head.i:
+                e = cut
+            else:
+                s = exclude.right_edge.i + 1 if exclude.right_edge.i + 1 <= head.i else head.i
+        # clip relative clauses: "X, who said ..." -> "X"
+        for c in head.children:
+            if c.dep_ == "relcl" and c.i > head.i and c.left_edge.i < e:
+                e = min(e, c.left_edge.i)
+        seg_s, seg_e = self.ctx.seg_range(head.i)
+        return max(s, seg_s), min(e, seg_e)
+
+    def cue_ranges(self, t: Token) -> list[tuple[int, int]]:
+        s = t.i
+        for c in t.lefts:
+            if c.dep_ in ("aux", "auxpass", "neg") and c.i < t.i:
+                s = min(s, c.i)
+        # only keep a contiguous run of aux/neg/adverbs
+        if s < t.i:
+            ok = all(
+                self.doc[k].head.i == t.i and self.doc[k].dep_ in ("aux", "auxpass", "neg", "advmod")
+                for k in range(s, t.i)
+            )
+            if not ok:
+                s = t.i
+        e = t.i + 1
+        for c in t.rights:
+            if c.dep_ == "prt" and c.i == e:
+                e += 1
+        return [(s, e)]
+
+    def content_from_tokens(self, s: int, e: int, cue_i: int, exclude: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Char spans for tokens [s, e) minus excluded token ranges, within the paragraph."""
+        ctx = self.ctx
+        para = ctx.para_of[cue_i]
+        while s < e and ctx.para_of[s] != para:
+            s += 1
+        while e > s and ctx.para_of[e - 1] != para:
+            e -= 1
+        pieces = [(s, e)]
+        for xs, xe in sorted(exclude):
+            new = []
+            for ps, pe in pieces:
+                if xe <= ps or xs >= pe:
+                    new.append((ps, pe))
+                    continue
+                if ps < xs:
+                    new.append((ps, xs))
+                if xe < pe:
+                    new.append((xe, pe))
+            pieces = new
+        out = []
+        for ps, pe in pieces:
+            if ps < pe:
+                out.append(ctx.char_range(ps, pe))
+        return out
+
+    def quote_for(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        """If the content lies inside a quotation, the whole quotation group."""
+        if len(spans) != 1:
+            return None
+        s, e = spans[0]
+        q = self.ctx.quotes
+        k = q.containing(s, e)
+        if k < 0:
+            return None
+        return q.group_spans(k)
+
+    def adjacent_quote(self, first_tok: int, last_tok: int) -> list[tuple[int, int]] | None:
+        """A quotation right before the cue clause (", he said") or right after it."""
+        ctx = self.ctx
+        text = ctx.text
+        q = ctx.quotes
+        if not q.spans:
+            return None
+        cs = ctx.cs(first_tok)
+        ce = ctx.ce(last_tok)
+        # before: quotation ends within punctuation/space before the clause
+        j = cs
+        while j > 0 and (text[j - 1] in " \t,;–—-" ):
+            j -= 1
+        if j > 0 and text[j - 1] in QUOTE_CHARS:
+            k = q.containing(j - 1, j)
+            if k >= 0 and q.spans[k][1] == j:
+                return q.group_spans(k)
+        # after: "said: “...”" or "said, “...”"
+        j = ce
+        while j < len(text) and text[j] in " \t,:–—-":
+            j += 1
+        if j < len(text) and text[j] in QUOTE_CHARS:
+            k = q.containing(j, j + 1)
+            if k >= 0 and q.spans[k][0] == j:
+                return q.group_spans(k)
+        return None
+
+    def add(self, cand: Cand) -> None:
+        old = self.cands.get(cand.anchor)
+        if old is None or cand.conf > old.conf:
+            self.cands[cand.anchor] = cand
+
+    # -- rules ---------------------------------------------------------------------
+    def run(self) -> list[Cand]:
+        doc = self.doc
+        for t in doc:
+            lw = t.lower_
+            if lw == "according":
+                self.rule_according(t)
+            elif lw in lx.HEDGE_ADVERBS:
+                self.rule_hedge(t)
+            elif lw in RELAY_FORMS:
+                if not self.rule_relay(t):
+                    self.rule_verb(t)
+            elif t.lemma_.lower() in lx.POSITION_VERBS and t.pos_ in ("VERB", "AUX"):
+                if not self.rule_position(t):
+                    self.rule_verb(t)
+            elif t.lemma_.lower() in lx.ALL_CUE_VERBS or lw in lx.ALL_CUE_VERBS:
+                self.rule_verb(t)
+        # a token that is part of another candidate's cue is not a cue of its own
+        taken = {}
+        for c in self.cands.values():
+            for s, e in c.cue:
+                for k in range(s, e):
+                    if k != c.anchor:
+                        taken[k] = c.anchor
+        out = [c for c in self.cands.values() if c.anchor not in taken]
+        return sorted(out, key=lambda c: c.cue[0][0])
+
+    def rule_according(self, t: Token) -> None:
+        doc = self.doc
+        if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            return
+        to = doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        src = self.np_range(pobj)
+        head = t.head
+        hops = 0
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
+            head = head.head
+            hops += 1
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        if head.i == t.i:
+            cs, ce = seg_s, seg_e
+        else:
+            cs, ce = head.left_edge.i, head.right_edge.i + 1
+        cs, ce = max(cs, seg_s), min(ce, seg_e)
+        excl = [(t.i, max(src[1], to.i + 1))]
+        content = self.content_from_tokens(cs, ce, t.i, excl)
+        self.add(Cand(cue=[(t.i, t.i + 2)], anchor=t.i, content=content, source=src,
+                      source_head=pobj.i, kind="according", conf=0.9, lemma="according to"))
+
+    def rule_hedge(self, t: Token) -> None:
+        head = t.head if t.head.i != t.i else t
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        if head.pos_ in ("VERB", "AUX"):
+            # the whole clause, subject included
+            cs, ce = head.left_edge.i, head.right_edge.i + 1
+        else:
+            cs, ce = seg_s, seg_e
+        cs, ce = max(cs, seg_s), min(ce, seg_e)
+        content = self.content_from_tokens(cs, ce, t.i)
+        self.add(Cand(cue=[(t.i, t.i + 1)], anchor=t.i, content=content, kind="hedge",
+                      conf=0.75, hedge=True, lemma=t.lower_))
+
+    def rule_relay(self, t: Token) -> bool:
+        """'X quoted/cited Z as saying Y': source Z, via X, cue 'quoted … as saying'."""
+        doc = self.doc
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        as_i = -1
+        for k in range(t.i + 1, min(seg_e - 1, t.i + 25)):
+            if doc[k].lower_ == "as" and doc[k + 1].tag_ == "VBG" or (
+                doc[k].lower_ == "as" and doc[k + 1].lower_ in SAYING_FORMS
+            ):
+                as_i = k
+                break
+        if as_i < 0 or as_i == t.i + 1:
+            return False
+        vbg = doc[as_i + 1]
+        # source: tokens between relay verb and "as"
+        src = (t.i + 1, as_i)
+        # via: the subject of the relay verb, else the noun phrase right before it
+        via = None
+        via_head = -1
+        subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None:
+            via = self.np_range(subj)
+            via_head = subj.i
+        else:
+            k = t.i - 1
+            while k >= seg_s and doc[k].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") and not doc[k].is_punct:
+                k -= 1
+            if k + 1 < t.i:
+                via = (k + 1, t.i)
+                via_head = t.i - 1
+        # source head: a name inside, else the last noun before "as"
+        shead = -1
+        for k in range(as_i - 1, t.i, -1):
+            if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+                shead = k
+                break
+        sub = self.subject_of(t)
+        if shead < 0:
+            return False
+        # content: after the -ing verb (and "that") to the end of the sentence
+        content = self.content_from_tokens(as_i + 2, seg_e, t.i)
+        if not content:
+            return False
+        cq = self.adjacent_quote(as_i, as_i + 1)
+        cand = Cand(cue=self.cue_ranges(t)[:1] + [(as_i, as_i + 2)], anchor=t.i, content=content,
+                    source=src, source_head=shead, via=via, via_head=via_head, kind="relay",
+                    conf=0.9, lemma=f"{t.lemma_.lower()} as {vbg.lemma_.lower()}")
+        if cq and content and self.ctx.quotes.containing(*content[0]) >= 0:
+            cand.content = cq
+            cand.content_quote = True
+        self.add(cand)
+        del sub
+        return True
+
+    def rule_position(self, t: Token) -> bool:
+        """'expressing hope that Y', 'voiced concern that Y'."""
+        for c in t.children:
+            if c.dep_ in ("dobj",) and c.lemma_.lower() in lx.POSITION_NOUNS:
+                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")
+                               and any(m.dep_ == "mark" for m in g.children)), None)
+                if clause is None:
+                    clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
+                if clause is None:
+                    continue
+                subj = self.subject_of(t)
+                src = self.np_range(subj, exclude=t) if subj is not None else None
+                cue = [(t.i, c.i + 1)] if c.i - t.i <= 3 else [(t.i, t.i + 1), (c.i, c.i + 1)]
+                content = self.content_from_tokens(clause.left_edge.i, clause.right_edge.i + 1, t.i)
+                self.add(Cand(cue=cue, anchor=t.i, content=content, source=src,
+                              source_head=subj.i if subj is not None else -1, kind="position",
+                              conf=0.7, lemma=f"{t.lemma_.lower()} {c.lemma_.lower()}"))
+                return True
+        return False
+
+    def rule_verb(self, t: Token) -> None:
+        doc = self.doc
+        lemma = t.lemma_.lower()
+        if lemma not in lx.ALL_CUE_VERBS:
+            lemma = t.lower_
+        if t.pos_ not in ("VERB", "AUX"):
+            # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
+            if not any(c.dep_ == "nsubj" for c in t.children):
+                return
+        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS
+        ccomp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        subj = self.subject_of(t)
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        content: list[tuple[int, int]] = []
+        conf = 0.85 if is_speech else 0.65
+        kind = "verb"
+        content_quote = False
+        cue = self.cue_ranges(t)
+        excl: list[tuple[int, int]] = []
+        if ccomp is not None:
+            cs, ce = ccomp.left_edge.i, ccomp.right_edge.i + 1
+            if ccomp.i < t.i:
+                # "Y, X said": the cue clause must follow a comma or a quotation
+                first = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i else t.i
+                first = min([first] + [c.i for c in self.cue_ranges(t) for c in [doc[c[0]]]])
+                prev = doc[first - 1] if first > 0 else None
+                if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
+                    return
+                ce = min(ce, first)
+            content = self.content_from_tokens(cs, ce, t.i)
+        elif t.dep_ in ("parataxis", "ccomp", "advcl") and t.head.i < t.i and subj is not None \
+                and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i \
+                and self.inverted_ok(t, subj):
+            # inverted: "Y, X said" where the parser hung the cue under Y
+            head = t.head
+            cs, ce = head.left_edge.i, head.right_edge.i + 1
+            excl = [(min(t.left_edge.i, subj.left_edge.i), t.right_edge.i + 1)]
+            content = self.content_from_tokens(max(cs, seg_s), min(ce, seg_e), t.i, excl)
+            conf -= 0.05
+            kind = "inverted"
+        elif is_speech:
+            # colon or adjacent quotation
+            first = min(t.i, subj.left_edge.i) if subj is not None else t.i
+            last = max(t.i, subj.right_edge.i) if subj is not None else t.i
+            # extend over the cue's own post-modifiers up to a colon
+            k = last + 1
+            while k < seg_e and doc[k].head.i == t.i and doc[k].dep_ in ("advmod", "npadvmod", "prep", "dative", "dobj") and k - last < 8:
+                k = doc[k].right_edge.i + 1
+            if k < len(doc) and doc[k].text == ":":
+                qq = self.adjacent_quote(first, k)
+                if qq:
+                    content = qq
+                    content_quote = True
+                else:
+                    content = self.content_from_tokens(k + 1, seg_e, t.i)
+                kind = "colon"
+            else:
+                qq = self.adjacent_quote(first, max(last, k - 1))
+                if qq and subj is not None:
+                    content = qq
+                    content_quote = True
+                    kind = "quote"
+        if not content:
+            return
+        if not content_quote and ccomp is not None:
+            qq = self.quote_for(content)
+            if qq:
+                content = qq
+                content_quote = True
+        src = None
+        shead = -1
+        if subj is not None:
+            if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+                subj = t.head
+            shead = subj.i
+            if subj.dep_ in SUBJ_DEPS or subj.i == t.head.i:
+                src = self.np_range(subj, exclude=t if subj.i == t.head.i else None)
+            else:
+                src = self.np_range(subj)
+            # expletive passive: "it was reported that", "it is said"
+            if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if pobj is not None:
+                    src, shead = self.np_range(pobj), pobj.i
+                else:
+                    src, shead = None, -1
+        via = None
+        via_head = -1
+        if lemma in lx.DATIVE_VERBS:
+            obj = next((c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+            if obj is not None and self.is_media_np(obj):
+                via, via_head = self.np_range(obj), obj.i
+        self.add(Cand(cue=cue, anchor=t.i, content=content, source=src, source_head=shead,
+                      via=via, via_head=via_head, kind=kind, conf=conf, lemma=t.lemma_.lower(),
+                      content_quote=content_quote,
+                      hedge=src is None))
+
+    def inverted_ok(self, t: Token, subj: Token) -> bool:
+        """A cue clause hung under the content: '..., X said' with nothing else after."""
+        doc = self.doc
+        first = min(t.left_edge.i, subj.left_edge.i)
+        if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS):
+            return False
+        for c in t.children:
+            if c.dep_ == "mark":
+                return False
+            if c.i > t.i and c.dep_ not in ("punct", "advmod", "npadvmod", "prep", "nsubj",
+                                             "dative", "dobj", "agent", "cc", "conj"):
+                return False
+        return True
+
+    # -- media --------------------------------------------------------------------
+    def is_media_np(self, tok: Token) -> bool:
+        k = self.ctx.ents.cluster_at(tok.i)
+        if k >= 0:
+            return self.ctx.ents.is_media(k)
+        return tok.lemma_.lower() in lx.MEDIA_NOUNS

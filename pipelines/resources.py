@@ -1,0 +1,27 @@
+"""The one Dagster resource: where the pipeline's files live and how spaCy runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.settings import DEFAULT_MODEL, Paths, Settings
+
+
+class ClaimsResource(dg.ConfigurableResource):
+    """Settings every asset needs; built from the environment by `build_defs`."""
+
+    home: str
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    n_process: int = 1
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "ClaimsResource":
+        return cls(home=str(settings.home), model=settings.model,
+                   batch_size=settings.batch_size, n_process=settings.n_process)
+
+    @property
+    def paths(self) -> Paths:
+        return Paths(Path(self.home))

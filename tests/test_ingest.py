@@ -1,0 +1,90 @@
+"""Ingestion rules on inputs written here: normalisation, ids, and every rejection reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipelines import ingest
+
+ARTICLE = (
+    "Harbour workers walk out\n\n"
+    "The union said on Tuesday that the strike would last until the port authority "
+    "agreed to talks. It is the first stoppage at the harbour in a decade, and the "
+    "company that runs the cranes has warned that ships will be diverted to other ports."
+)
+
+
+def _read(paths: list[Path]):
+    items = list(ingest.read_documents(ingest.list_input_files(paths)))
+    return ([i for i in items if isinstance(i, ingest.Document)],
+            [i for i in items if isinstance(i, ingest.Rejection)])
+
+
+def test_text_file_title_is_first_line_and_body_is_the_text(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    [doc], rejected = _read([tmp_path])
+    assert rejected == []
+    assert doc.title == "Harbour workers walk out"
+    assert doc.text.startswith("The union said on Tuesday")
+    assert doc.n_chars == len(doc.text)
+
+
+def test_doc_id_ignores_line_endings_and_whitespace_but_not_words():
+    a = ingest.document_id(ingest.normalise_text("One  two\r\nthree"))
+    b = ingest.document_id(ingest.normalise_text("One two three"))
+    c = ingest.document_id(ingest.normalise_text("One two four"))
+    assert a == b != c
+
+
+def test_nfc_normalisation_makes_composed_and_decomposed_text_equal():
+    assert ingest.normalise_text("cafe\u0301") == ingest.normalise_text("caf\u00e9") == "caf\u00e9"
+
+
+def test_bad_files_are_rejected_with_reasons_and_good_ones_kept(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(ARTICLE.replace("\n", "\r\n"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n \t", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "german.txt").write_text(
+        "Titel\n\n" + "Die Regierung hat am Montag erklärt, dass die Steuern nicht steigen werden, "
+        "weil die Wirtschaft wächst und die Einnahmen des Staates höher sind als erwartet. " * 3,
+        encoding="utf-8")
+    docs, rejected = _read([tmp_path])
+    assert [d.source_uri for d in docs] == [str(tmp_path / "copy.txt")]
+    reasons = {Path(r.source_uri).name: r.reason for r in rejected}
+    assert reasons == {"blank.txt": "empty", "empty.txt": "empty", "german.txt": "not_english",
+                       "good.txt": "duplicate", "image.png": "not_text"}
+
+
+def test_utf16_and_latin1_files_are_decoded(tmp_path):
+    (tmp_path / "utf16.txt").write_bytes(ARTICLE.encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes(ARTICLE.replace("union", "unión").encode("latin-1"))
+    docs, rejected = _read([tmp_path])
+    assert rejected == [] and len(docs) == 2
+    assert any("unión" in d.text for d in docs)
+
+
+def test_jsonl_lines_become_documents_or_rejections(tmp_path):
+    lines = [
+        json.dumps({"id": "1", "title": "T", "source": "Wire", "published": "2026-11-20",
+                    "url": "https://example.com/1", "text": ARTICLE}),
+        '{"id": "2", "text": "trunc',
+        json.dumps({"id": "3", "text": ""}),
+        json.dumps({"id": "4", "body": "no text field"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, rejected = _read([tmp_path])
+    assert len(docs) == 1 and docs[0].outlet == "Wire" and str(docs[0].published_at) == "2026-11-20"
+    assert sorted(r.reason for r in rejected) == ["empty", "malformed_json", "malformed_json"]
+    assert all("#L" in r.source_uri for r in rejected)
+
+
+def test_symlink_leaving_the_folder_is_not_read(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "link.txt").symlink_to(outside)
+    assert ingest.list_input_files([inbox]) == []

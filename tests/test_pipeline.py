@@ -1,0 +1,88 @@
+"""The whole nightly job, materialised for real into a temp CLAIMS_HOME."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from pipelines.release import sha256_file
+from pipelines.settings import Paths
+from pipelines.warehouse import read_sql
+
+from .conftest import SAMPLES, SEED_GOLD, run_job
+
+pytestmark = pytest.mark.slow
+PARTITION = "2026-11-25"
+
+
+@pytest.fixture(scope="module")
+def sample_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("claims_home")
+    first = run_job(home, PARTITION, [SAMPLES])
+    assert first.success
+    paths = Paths(home)
+    with duckdb.connect(str(paths.snapshot_db), read_only=True) as db:
+        first_claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]
+    return home, first_claim_ids
+
+
+def _counts(db_path, tables=("documents", "claims", "mentions", "entities", "claim_mentions", "rejected_documents")):
+    with duckdb.connect(str(db_path), read_only=True) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def test_sample_run_loads_every_table_and_records_every_bad_input(sample_home):
+    home, _ = sample_home
+    counts = _counts(Paths(home).snapshot_db)
+    assert counts["documents"] == 23
+    assert counts["claims"] >= 60
+    assert counts["mentions"] > 100 and counts["entities"] > 50 and counts["claim_mentions"] > 0
+    with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
+        reasons = sorted(r[0] for r in db.execute("SELECT reason FROM rejected_documents").fetchall())
+        assert reasons == ["duplicate", "empty", "empty", "empty", "malformed_json", "not_text"]
+        # every span of every claim and mention is the text substr() returns
+        bad = db.execute(
+            f"SELECT count(*) FROM ({read_sql('span_consistency.sql')}) WHERE NOT span_matches_text",
+            {"partition_key": PARTITION},
+        ).fetchone()[0]
+        assert bad == 0
+        kinds = {r[0] for r in db.execute("SELECT DISTINCT quote_type FROM claims").fetchall()}
+        assert kinds == {"direct", "indirect", "mixed"}
+
+
+def test_release_has_a_parquet_file_per_table_and_a_checked_manifest(sample_home):
+    home, _ = sample_home
+    latest = Paths(home).latest_release
+    assert latest.is_symlink()
+    manifest = json.loads((latest / "manifest.json").read_text())
+    counts = _counts(Paths(home).snapshot_db)
+    for table, count in counts.items():
+        entry = manifest["files"][table]
+        assert entry["rows"] == count
+        assert sha256_file(latest / entry["path"]) == entry["sha256"]
+        with duckdb.connect() as db:
+            assert db.execute(f"SELECT count(*) FROM '{latest / entry['path']}'").fetchone()[0] == count
+    assert (latest / "validation" / "claims.json").exists()
+
+
+def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
+    home, first_claim_ids = sample_home
+    before = _counts(Paths(home).snapshot_db)
+    assert run_job(home, PARTITION, [SAMPLES]).success
+    assert _counts(Paths(home).snapshot_db) == before
+    with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
+        claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]
+        assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+    assert claim_ids == first_claim_ids
+
+
+def test_the_seed_article_gives_at_least_ten_consistent_claims(tmp_path):
+    assert run_job(tmp_path, PARTITION, [SEED_GOLD]).success
+    with duckdb.connect(str(Paths(tmp_path).snapshot_db), read_only=True) as db:
+        assert db.execute("SELECT count(*) FROM claims").fetchone()[0] >= 10
+        assert db.execute(
+            f"SELECT count(*) FROM ({read_sql('span_consistency.sql')}) WHERE NOT span_matches_text",
+            {"partition_key": PARTITION},
+        ).fetchone()[0] == 0
