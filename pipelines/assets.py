@@ -136,7 +136,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, claims: ClaimsResource) 
         counts = warehouse.replace_partition(connection, partition_key, tables)
         connection.execute(
             "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
-            [context.run_id, partition_key, EXTRACTOR_VERSION, claims.model, counts["documents"],
+            [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, counts["documents"],
              counts["rejected_documents"], counts["claims"], counts["mentions"]],
         )
         totals = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -218,12 +218,12 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
             release = build_release(
                 connection, paths.releases,
                 provenance={"extractor_version": EXTRACTOR_VERSION, "model": claims.model,
-                            "partition": context.partition_key, "run_id": context.run_id},
+                            "partition": context.partition_key, "run_id": context.run.run_id},
                 extra_files=extra,
             )
             connection.execute(
                 "INSERT INTO releases VALUES (?, now(), ?, ?, ?, ?, ?, ?)",
-                [release.version, context.run_id, warehouse.SCHEMA_VERSION, release.row_counts["documents"],
+                [release.version, context.run.run_id, warehouse.SCHEMA_VERSION, release.row_counts["documents"],
                  release.row_counts["claims"], release.row_counts["entities"], release.manifest_sha256],
             )
         warehouse.publish_snapshot(paths.work_db, paths.snapshot_db)

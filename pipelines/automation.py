@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import dagster as dg
 
@@ -15,11 +15,19 @@ SETTLE_SECONDS = 30
 
 
 def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleDefinition:
-    """02:00 UTC every day, for the partition of the day that just ended."""
-    return dg.build_schedule_from_partitioned_job(
-        job, name="claims_nightly_schedule", hour_of_day=2, minute_of_hour=0,
-        default_status=dg.DefaultScheduleStatus.RUNNING,
-    )
+    """02:00 UTC every day, for the partition of the day that just ended.
+
+    Written out rather than built from the partitions: they end a day later (end_offset=1)
+    so the inbox sensor can run today's partition, which would make "last partition" today.
+    """
+
+    @dg.schedule(job=job, name="claims_nightly_schedule", cron_schedule="0 2 * * *",
+                 execution_timezone="UTC", default_status=dg.DefaultScheduleStatus.RUNNING)
+    def claims_nightly_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+        day = (context.scheduled_execution_time - timedelta(days=1)).date().isoformat()
+        return dg.RunRequest(run_key=f"nightly:{day}", partition_key=day)
+
+    return claims_nightly_schedule
 
 
 def _is_partition_folder(name: str) -> bool:

@@ -19,7 +19,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     partition = args.partition or datetime.now(timezone.utc).date().isoformat()
     inputs = [str(Path(path).resolve()) for path in args.input]
-    job = build_defs(settings).get_job_def(JOB_NAME)
+    job = build_defs(settings).resolve_job_def(JOB_NAME)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     run_config = {
         "ops": {"ingested_documents": {"config": {"input_paths": inputs}}},

@@ -20,7 +20,6 @@ def build_defs(settings: Settings | None = None) -> dg.Definitions:
         selection=dg.AssetSelection.assets(
             assets.ingested_documents, assets.extracted_claims, assets.warehouse_tables, assets.claims_release
         ),
-        partitions_def=assets.daily_partitions,
         description="Ingest → extract → load → quality gate → publish, for one ingestion day.",
     )
     return dg.Definitions(

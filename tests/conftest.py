@@ -20,7 +20,7 @@ def run_job(home: Path, partition: str, inputs: list[Path] | None = None, n_proc
     from pipelines.definitions import JOB_NAME, build_defs
     from pipelines.settings import Settings
 
-    job = build_defs(Settings(home=home, n_process=n_process)).get_job_def(JOB_NAME)
+    job = build_defs(Settings(home=home, n_process=n_process)).resolve_job_def(JOB_NAME)
     return job.execute_in_process(
         partition_key=partition,
         run_config={"ops": {"ingested_documents": {"config": {"input_paths": [str(p) for p in inputs or []]}}}},

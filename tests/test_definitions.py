@@ -27,18 +27,18 @@ def test_definitions_validate_with_the_dagster_cli(tmp_path):
 
 def test_nightly_schedule_runs_at_two_utc_for_the_previous_day(tmp_path):
     defs = build_defs(Settings(home=tmp_path))
-    schedule = defs.get_schedule_def("claims_nightly_schedule")
+    schedule = defs.resolve_schedule_def("claims_nightly_schedule")
     assert schedule.cron_schedule == "0 2 * * *"
     assert (schedule.execution_timezone or "UTC") == "UTC"
     context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 26, 2, 0, tzinfo=timezone.utc))
-    [request] = schedule.evaluate_tick(context).run_requests
+    request = schedule(context)
     assert request.partition_key == "2026-11-25"
     assert schedule.job_name == JOB_NAME
 
 
 def test_inbox_sensor_waits_for_settled_files_and_requests_each_file_set_once(tmp_path):
     defs = build_defs(Settings(home=tmp_path))
-    sensor = defs.get_sensor_def("claims_inbox_sensor")
+    sensor = defs.resolve_sensor_def("claims_inbox_sensor")
     resources = {"claims": defs.resources["claims"]}
     folder = tmp_path / "inbox" / "2026-11-24"
     folder.mkdir(parents=True)

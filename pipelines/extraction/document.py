@@ -226,6 +226,7 @@ def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> Docume
     text = ctx.text
     claims: list[Claim] = []
     links: list[tuple[int, int]] = []
+    rules: list[str] = []
     seen: set[tuple] = set()
     for cand in cands:
         content: Spans = []
@@ -273,6 +274,7 @@ def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> Docume
             conf += 0.05
         conf = max(0.05, min(1.0, conf))
         links.append((k, vk))
+        rules.append(cand.kind)
         claims.append(Claim(
             claim_id=stable_id("clm", doc_id, cue, content),
             doc_id=doc_id,
@@ -304,7 +306,8 @@ def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> Docume
     clusters = ctx.ents.clusters
     ments = sorted(((m.start, m.end, i) for i, m in enumerate(ctx.ents.mentions)))
     m_starts = [m[0] for m in ments]
-    for claim, (k, vk) in zip(claims, links):
+    for claim, (k, vk), rule in zip(claims, links, rules):
+        claim.__dict__["rule"] = rule  # which rule fired (diagnostics, not a column)
         if k >= 0:
             claim.source_entity, claim.source_entity_id = clusters[k].canonical, clusters[k].eid
         if vk >= 0:

@@ -38,63 +38,64 @@ class Quotes:
         gid = -1
         while i < n:
             ch = text[i]
-            if ch in OPENERS:
-                if ch == "‘":
-                    prev = text[i - 1] if i else " "
-                    nxt = text[i + 1] if i + 1 < n else " "
-                    if _is_word(prev) or not (nxt.isalnum() or nxt in "“\"…"):
-                        i += 1
-                        continue
-                closers = OPENERS[ch]
-                # paragraph end bounds a quotation
-                para_end = text.find("\n", i)
-                if para_end == -1:
-                    para_end = n
-                j = i + 1
-                found = -1
-                while j < para_end:
-                    c = text[j]
-                    if c in closers:
-                        if ch == "‘" or (ch == '"' and False):
-                            pass
-                        if closers == "’":
-                            nxt = text[j + 1] if j + 1 < n else " "
-                            if _is_word(nxt):  # apostrophe inside a word (don’t)
-                                j += 1
-                                continue
-                        found = j
-                        break
-                    j += 1
-                if found >= 0:
-                    if not continuing:
-                        gid += 1
-                    spans.append((i, found + 1))
-                    group.append(gid)
-                    continuing = False
-                    i = found + 1
-                    continue
-                # unclosed: a double quote running to the paragraph end
-                if ch in DOUBLE_OPEN and para_end > i + 1:
-                    k = para_end
-                    while k < n and text[k].isspace():
-                        k += 1
-                    if k < n and text[k] in DOUBLE_OPEN:
-                        if not continuing:
-                            gid += 1
-                        end = para_end
-                        while end > i and text[end - 1].isspace():
-                            end -= 1
-                        spans.append((i, end))
-                        group.append(gid)
-                        continuing = True
-                        i = para_end
-                        continue
+            width = 1
+            if ch == "'" and text[i + 1:i + 2] == "'":
+                ch, width = "''", 2  # typewriter double quote written as two apostrophes
+            elif ch not in OPENERS:
                 i += 1
                 continue
-            if ch == "\n":
-                # a paragraph without a quote breaks a continuation
-                pass
-            i += 1
+            if ch == "‘":
+                prev = text[i - 1] if i else " "
+                nxt = text[i + 1] if i + 1 < n else " "
+                if _is_word(prev) or not (nxt.isalnum() or nxt in "“\"…"):
+                    i += 1
+                    continue
+            closers = "''" if ch == "''" else OPENERS[ch]
+            para_end = text.find("\n", i)
+            if para_end == -1:
+                para_end = n
+            j = i + width
+            found = -1
+            while j < para_end:
+                if ch == "''":
+                    if text.startswith("''", j):
+                        found = j + 1
+                        break
+                elif text[j] in closers:
+                    if closers == "’":
+                        nxt = text[j + 1] if j + 1 < n else " "
+                        if _is_word(nxt):  # apostrophe inside a word (don’t)
+                            j += 1
+                            continue
+                    found = j
+                    break
+                j += 1
+            if found >= 0:
+                if not continuing:
+                    gid += 1
+                spans.append((i, found + 1))
+                group.append(gid)
+                continuing = False
+                i = found + 1
+                continue
+            # unclosed: a double quote running to the paragraph end continues when the
+            # next paragraph opens with a quote mark
+            if (ch in DOUBLE_OPEN or ch == "''") and para_end > i + width:
+                k = para_end
+                while k < n and text[k].isspace():
+                    k += 1
+                if k < n and (text[k] in DOUBLE_OPEN or text.startswith("''", k)):
+                    if not continuing:
+                        gid += 1
+                    end = para_end
+                    while end > i and text[end - 1].isspace():
+                        end -= 1
+                    spans.append((i, end))
+                    group.append(gid)
+                    continuing = True
+                    i = para_end
+                    continue
+            i += width
         self.spans = spans
         self.group = group
 

@@ -33,6 +33,8 @@ _NUM_RE = re.compile(
     r"millions|billion|billions|trillion|dozen|dozens|half|percent|twice|double|triple)\b",
     re.I,
 )
+# Objects as content ("denied the report") fire too often on non-attributions; off.
+OBJECT_CONTENT = False
 EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
 
 
@@ -173,12 +175,13 @@ class Extractor:
         for c in t.children:
             if c.dep_ in SUBJ_DEPS:
                 return c
-        if depth < 3 and t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
-            if t.dep_ == "advcl" and t.tag_ != "VBG":
-                return None
-            return self.subject_of(t.head, depth + 1)
         if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head
+        if depth < 3 and t.head.i != t.i and t.dep_ in (
+                "conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp"):
+            if t.dep_ == "ccomp" and any(c.dep_ == "mark" for c in t.children):
+                return None
+            return self.subject_of(t.head, depth + 1)
         return None
 
     def np_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
@@ -190,10 +193,6 @@ class Extractor:
                 e = cut
             else:
                 s = exclude.right_edge.i + 1 if exclude.right_edge.i + 1 <= head.i else head.i
-        # clip relative clauses: "X, who said ..." -> "X"
-        for c in head.children:
-            if c.dep_ == "relcl" and c.i > head.i and c.left_edge.i < e:
-                e = min(e, c.left_edge.i)
         seg_s, seg_e = self.ctx.seg_range(head.i)
         return max(s, seg_s), min(e, seg_e)
 
@@ -429,6 +428,8 @@ class Extractor:
         lemma = t.lemma_.lower()
         if lemma not in lx.ALL_CUE_VERBS:
             lemma = t.lower_
+            if lemma not in lx.ALL_CUE_VERBS:
+                return
         if t.pos_ not in ("VERB", "AUX"):
             # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
             if not any(c.dep_ == "nsubj" for c in t.children):
@@ -464,7 +465,17 @@ class Extractor:
             content = self.content_from_tokens(max(cs, seg_s), min(ce, seg_e), t.i, excl)
             conf -= 0.05
             kind = "inverted"
-        elif is_speech:
+        elif OBJECT_CONTENT and (obj := self.object_content(t, lemma)) is not None:
+            cs, ce, extra_cue = obj
+            content = self.content_from_tokens(cs, ce, t.i)
+            if extra_cue is not None:
+                if extra_cue == cue[-1][1]:
+                    cue = cue[:-1] + [(cue[-1][0], extra_cue + 1)]
+                else:
+                    cue = cue + [(extra_cue, extra_cue + 1)]
+            conf -= 0.15
+            kind = "object"
+        if not content and is_speech:
             # colon or adjacent quotation
             first = min(t.i, subj.left_edge.i) if subj is not None else t.i
             last = max(t.i, subj.right_edge.i) if subj is not None else t.i
@@ -493,11 +504,16 @@ class Extractor:
             if qq:
                 content = qq
                 content_quote = True
+        if content_quote:
+            content = self.continue_quote(content, t)
         src = None
         shead = -1
+        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+            # "X, who said ...": the source as written is the relative pronoun
+            src = (subj.i, subj.i + 1)
+            shead = t.head.i
+            subj = None
         if subj is not None:
-            if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
-                subj = t.head
             shead = subj.i
             if subj.dep_ in SUBJ_DEPS or subj.i == t.head.i:
                 src = self.np_range(subj, exclude=t if subj.i == t.head.i else None)
@@ -522,17 +538,83 @@ class Extractor:
                       content_quote=content_quote,
                       hedge=src is None))
 
+    def object_content(self, t: Token, lemma: str):
+        """Objects as content: 'denied the report', 'wants to leave', 'warned of X'."""
+        dative = lemma in lx.DATIVE_VERBS
+        for c in t.children:
+            if c.i < t.i:
+                continue
+            if c.dep_ == "dobj" and not (dative and (c.pos_ in ("PRON", "PROPN")
+                                                     or c.lemma_.lower() in lx.PERSON_NOUNS)):
+                if c.lower_ in ("what", "which", "who"):
+                    continue
+                return c.left_edge.i, c.right_edge.i + 1, None
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c.left_edge.i, c.right_edge.i + 1, None
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                         for m in c.children):
+                return c.left_edge.i, c.right_edge.i + 1, None
+            if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "against", "on") \
+                    and (c.i == t.i + 1 or (c.i == t.i + 2 and self.doc[t.i + 1].dep_ == "prt")):
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return c.i + 1, c.right_edge.i + 1, c.i
+        return None
+
+    def continue_quote(self, content: list[tuple[int, int]], t: Token) -> list[tuple[int, int]]:
+        """'“A,” he said. “B.”': add the quotations that open the following sentences."""
+        ctx = self.ctx
+        text = ctx.text
+        q = ctx.quotes
+        if not content:
+            return content
+        last_end = content[-1][1]
+        seg_s, seg_e = ctx.seg_range(t.i)
+        # the cue must come after the quotation, at the end of its sentence
+        if ctx.cs(t.i) < last_end:
+            return content
+        if text[ctx.ce(seg_e - 1):ctx.ce(seg_e - 1)] and False:
+            return content
+        para = ctx.para_of[t.i]
+        out = list(content)
+        pos = ctx.ce(seg_e - 1)
+        for _ in range(8):
+            j = pos
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            if j >= len(text) or text[j] not in QUOTE_CHARS:
+                break
+            k = q.containing(j, j + 1)
+            if k < 0 or q.spans[k][0] != j:
+                break
+            qs, qe = q.spans[k]
+            if "\n" in text[pos:qs]:
+                break
+            rest = text[qe:]
+            m = 0
+            while m < len(rest) and rest[m] in " \t.,;!?":
+                m += 1
+            if m < len(rest) and rest[m] not in "\n" and rest[m] not in QUOTE_CHARS:
+                break
+            out.append((qs, qe))
+            pos = qe
+        del para
+        return out
+
     def inverted_ok(self, t: Token, subj: Token) -> bool:
         """A cue clause hung under the content: '..., X said' with nothing else after."""
         doc = self.doc
+        if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
+            return False
         first = min(t.left_edge.i, subj.left_edge.i)
         if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS):
             return False
+        if t.right_edge.i - t.i > 6:
+            return False
         for c in t.children:
-            if c.dep_ == "mark":
+            if c.dep_ in ("mark", "aux") and c.lower_ in ("to", "if", "because", "as", "when"):
                 return False
-            if c.i > t.i and c.dep_ not in ("punct", "advmod", "npadvmod", "prep", "nsubj",
-                                             "dative", "dobj", "agent", "cc", "conj"):
+            if c.i > t.i and c.dep_ not in ("punct", "advmod", "npadvmod", "prep", "nsubj"):
                 return False
         return True
 
