@@ -1,29 +1,30 @@
 """The nightly job's stages as thin Dagster assets over the pure modules.
 
-ingest → extract → load (+ blocking quality check) → publish. Stages hand data over as
-per-partition Parquet under CLAIMS_HOME/staging, so any worker that reaches that folder
-can run any step. Each materialisation reports counts, timings and a preview for on-call.
+ingest → extract → candidate load (+ blocking quality gate) → release (+ blocking
+datapackage check) → publish. Stages hand data over as per-partition Parquet under
+CLAIMS_HOME/staging, so any worker that reaches that folder can run any step. Each
+materialisation reports counts, timings and a preview for whoever is on call.
 """
 
-
 import json
+import subprocess
 import time
 from collections import Counter
+from importlib import metadata
 from pathlib import Path
 
 import dagster as dg
-import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import ingest, quality, staging, warehouse
+from pipelines import ingest, load, quality, release, staging, warehouse
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
-from pipelines.release import build_release, point_latest
 from pipelines.resources import ClaimsResource
 
 daily_partitions = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_offset=1)
 
 PREVIEW_CLAIMS = 5
+REPO = Path(__file__).resolve().parent.parent
 
 
 class IngestConfig(dg.Config):
@@ -90,7 +91,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
     )
     writer = staging.ExtractionWriter(directory, partition_key)
     preview: list[dict] = []
-    n_documents = n_words = 0
+    n_documents = 0
     try:
         for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size, n_process=claims.n_process):
             writer.add(extraction)
@@ -102,137 +103,185 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
         writer.abort()
         raise
     finished = time.perf_counter()
-    n_words = pc.sum(pc.utf8_length(pq.read_table(directory / "documents.parquet", columns=["text"])["text"])).as_py() or 0
+    n_chars = pc.sum(pc.utf8_length(pq.read_table(directory / "documents.parquet", columns=["text"])["text"])).as_py() or 0
     context.log.info(f"extracted {counts['claims']} claims and {counts['mentions']} mentions from {n_documents} documents")
     return dg.MaterializeResult(metadata={
         "n_documents": n_documents,
         "n_claims": counts["claims"],
         "n_mentions": counts["mentions"],
-        "n_entities_per_document": counts["document_entities"],
+        "n_document_entities": counts["document_entities"],
         "model": claims.model,
         "extractor_version": EXTRACTOR_VERSION,
         "model_load_seconds": round(model_loaded - started, 3),
         "extract_seconds": round(finished - model_loaded, 3),
-        "chars_per_second": round(n_words / max(finished - model_loaded, 1e-9)),
+        "chars_per_second": round(n_chars / max(finished - model_loaded, 1e-9)),
         "preview": dg.MetadataValue.md(_preview(preview)),
     })
 
 
 @dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[extracted_claims], kinds={"duckdb"})
-def warehouse_tables(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
-    """The partition's rows in the DuckDB warehouse, replacing any earlier load of it."""
-    partition_key = context.partition_key
-    directory = claims.paths.staging_for(partition_key)
-    started = time.perf_counter()
-    tables = {table: staging.read_staged(directory, table)
-              for table in ("documents", "rejected_documents", *staging.EXTRACTED_TABLES)}
+def warehouse_candidate(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
+    """A copy of the warehouse with this partition loaded, for the quality gate to judge.
 
-    with warehouse.connect_writer(claims.paths.work_db) as connection:
-        held_elsewhere = warehouse.documents_in_other_partitions(
-            connection, partition_key, tables["documents"]["doc_id"].to_pylist()
-        )
-        if held_elsewhere:
-            tables = _drop_documents_held_elsewhere(tables, held_elsewhere, partition_key)
-        counts = warehouse.replace_partition(connection, partition_key, tables)
-        connection.execute(
-            "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
-            [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, counts["documents"],
-             counts["rejected_documents"], counts["claims"], counts["mentions"]],
-        )
-        totals = {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                  for table in warehouse.RELEASE_TABLES}
-    context.log.info(f"loaded partition {partition_key}: {counts}")
+    The real warehouse only receives the partition once the gate has passed, so a bad
+    partition can never reach this or any later release.
+    """
+    paths = claims.paths
+    partition_key = context.partition_key
+    started = time.perf_counter()
+    candidate = paths.candidate_db_for(partition_key)
+    with warehouse.writer_lock(paths.work_db):
+        warehouse.copy_database(paths.work_db, candidate)
+    with warehouse.open_writer(candidate) as connection:
+        result = load.load_partition(connection, partition_key, paths.staging_for(partition_key))
+    context.log.info(f"candidate for {partition_key}: {result.counts}")
     return dg.MaterializeResult(metadata={
-        **{f"partition_{table}": count for table, count in counts.items()},
-        **{f"total_{table}": count for table, count in totals.items()},
-        "duplicates_of_earlier_partitions": len(held_elsewhere),
+        **{f"rows_{table}": count for table, count in result.counts.items()},
+        "duplicates_of_other_partitions": result.duplicates_of_other_partitions,
+        "candidate": dg.MetadataValue.path(str(candidate)),
         "seconds": round(time.perf_counter() - started, 3),
     })
 
 
-def _drop_documents_held_elsewhere(
-    tables: dict[str, pa.Table], held_elsewhere: dict[str, str], partition_key: str
-) -> dict[str, pa.Table]:
-    """Documents an earlier partition already holds become duplicate rejections here."""
-    doc_ids = pa.array(list(held_elsewhere))
-    keep = {}
-    for name, table in tables.items():
-        if "doc_id" in table.column_names and name != "rejected_documents":
-            keep[name] = table.filter(pc.invert(pc.is_in(table["doc_id"], doc_ids)))
-    dropped_claims = pc.is_in(tables["claims"]["doc_id"], doc_ids)
-    dropped_claim_ids = tables["claims"].filter(dropped_claims)["claim_id"]
-    keep["claim_mentions"] = tables["claim_mentions"].filter(
-        pc.invert(pc.is_in(tables["claim_mentions"]["claim_id"], dropped_claim_ids))
-    )
-    documents = tables["documents"].filter(pc.is_in(tables["documents"]["doc_id"], doc_ids))
-    now = ingest.now_utc()
-    duplicates = staging.rejections_table(
-        [ingest.Rejection(uri, ingest.DUPLICATE, f"already published in partition {held_elsewhere[doc_id]}", doc_id)
-         for uri, doc_id in zip(documents["source_uri"].to_pylist(), documents["doc_id"].to_pylist())],
-        now, partition_key,
-    )
-    keep["rejected_documents"] = pa.concat_tables([tables["rejected_documents"], duplicates])
-    return keep
-
-
-@dg.asset_check(asset=warehouse_tables, blocking=True, description="Great Expectations suite expectations/claims.json over the partition's claims")
-def claims_quality_gate(context: dg.AssetCheckExecutionContext, claims: ClaimsResource) -> dg.AssetCheckResult:
-    """Blocks the release when any error-severity expectation fails on this partition's claims."""
-    partition_key = context.partition_key
-    query = warehouse.read_sql("validate_claims.sql").replace(
-        "{span_consistency}", warehouse.read_sql("span_consistency.sql")
-    )
-    with warehouse.connect_writer(claims.paths.work_db) as connection:
-        frame = connection.execute(query, {"partition_key": partition_key}).df()
-    report = quality.validate("claims", frame)
-    report_path = claims.paths.reports / context.run.run_id / "claims.json"
-    report_path.parent.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(json.dumps(report.to_dict(), indent=2, default=str), encoding="utf-8")
-    failed = [f"{o.expectation}({o.column}): {o.unexpected_count} unexpected, e.g. {o.unexpected_sample[:3]}"
-              if not o.exception else f"{o.expectation}({o.column}) raised: {o.exception}"
-              for o in report.failures]
-    return dg.AssetCheckResult(
-        passed=report.success,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description="; ".join(failed) or "all expectations met",
-        metadata={
-            "n_rows": report.n_rows,
-            "n_expectations": len(report.outcomes),
-            "n_failed": len(report.failures),
-            "report": dg.MetadataValue.md(report.to_markdown()),
-            "report_path": dg.MetadataValue.path(str(report_path)),
-        },
-    )
-
-
-@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[warehouse_tables],
-          kinds={"parquet", "duckdb"})
-def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
-    """A new immutable Parquet release and DuckDB snapshot; `latest` moves only when both are in place."""
+@dg.multi_asset_check(
+    specs=[dg.AssetCheckSpec(f"{suite}_suite", asset=warehouse_candidate, blocking=True,
+                             description=f"Great Expectations suite expectations/{suite}.json on the partition")
+           for suite in quality.SUITES],
+)
+def quality_gate(context: dg.AssetCheckExecutionContext, claims: ClaimsResource):
+    """Every suite over the partition; an error-severity failure blocks the release."""
     paths = claims.paths
+    partition_key = context.partition_key
+    previous = release.latest_version(paths.releases)
+    previous_stats = release.read_datapackage(paths.releases / previous).get("stats") if previous else None
+    with warehouse.open_reader(paths.candidate_db_for(partition_key)) as connection:
+        reports, stats = quality.validate_partition(connection, partition_key, previous_stats)
+    report_dir = paths.reports_for(partition_key, context.run.run_id)
+    quality.write_reports(reports, stats, report_dir)
+    for report in reports:
+        failures = report.failures
+        yield dg.AssetCheckResult(
+            check_name=f"{report.suite}_suite",
+            passed=not failures,
+            severity=dg.AssetCheckSeverity.ERROR if not report.success else dg.AssetCheckSeverity.WARN,
+            description=quality.summarise(failures) or "all expectations met",
+            metadata={
+                "n_rows": report.n_rows,
+                "n_expectations": len(report.outcomes),
+                "n_failed_errors": sum(o.blocking for o in failures),
+                "n_failed_warnings": sum(not o.blocking for o in failures),
+                "report": dg.MetadataValue.md(report.to_markdown()),
+                "report_path": dg.MetadataValue.path(str(report_dir / f"{report.suite}.json")),
+                **({"partition_stats": dg.MetadataValue.json(stats)} if report.suite == quality.DRIFT_SUITE else {}),
+            },
+        )
+
+
+def _provenance(claims: ClaimsResource, partitions: list[str], run_id: str) -> dict:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
+                                text=True, timeout=10).stdout.strip() or None
+    except OSError:
+        commit = None
+    try:
+        model_version = metadata.version(claims.model)
+    except metadata.PackageNotFoundError:
+        model_version = "unknown"
+    return {
+        "extractor_version": EXTRACTOR_VERSION,
+        "model": {"name": claims.model, "version": model_version},
+        "git_commit": commit,
+        "partitions": partitions,
+        "run_id": run_id,
+    }
+
+
+@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[warehouse_candidate],
+          kinds={"parquet"})
+def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
+    """The gated partition loaded into the warehouse, and a new immutable release cut from it.
+
+    Unchanged data makes no new version. `latest` is not moved here but by published_release,
+    after the datapackage check.
+    """
+    paths = claims.paths
+    partition_key = context.partition_key
     started = time.perf_counter()
-    report = paths.reports / context.run.run_id / "claims.json"
-    extra = {"validation/claims.json": report.read_text(encoding="utf-8")} if report.exists() else {}
-    with warehouse.writer_lock(paths.work_db):
-        with warehouse.open_writer(paths.work_db) as connection:
-            release = build_release(
-                connection, paths.releases,
-                provenance={"extractor_version": EXTRACTOR_VERSION, "model": claims.model,
-                            "partition": context.partition_key, "run_id": context.run.run_id},
-                extra_files=extra,
-            )
+    report_dir = paths.reports_for(partition_key, context.run.run_id)
+    validation_files = {p.name: p.read_text(encoding="utf-8") for p in sorted(report_dir.glob("*"))} if report_dir.exists() else {}
+    with warehouse.writer_lock(paths.work_db), warehouse.open_writer(paths.work_db) as connection:
+        loaded = load.load_partition(connection, partition_key, paths.staging_for(partition_key))
+        connection.execute(
+            "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
+            [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts["documents"],
+             loaded.counts["rejected_documents"], loaded.counts["claims"], loaded.counts["mentions"]],
+        )
+        partitions = [row[0] for row in connection.execute(
+            "SELECT DISTINCT partition_key FROM runs ORDER BY 1").fetchall()]
+        stats = connection.execute(warehouse.read_sql("partition_stats.sql"), {"partition_key": None}).df()
+        built = release.build_release(
+            connection, paths.releases,
+            provenance=_provenance(claims, partitions, context.run.run_id),
+            validation_files=validation_files,
+            stats={k: (None if v != v else float(v)) for k, v in stats.iloc[0].items()},
+        )
+        if built.created:
             connection.execute(
                 "INSERT INTO releases VALUES (?, now(), ?, ?, ?, ?, ?, ?)",
-                [release.version, context.run.run_id, warehouse.SCHEMA_VERSION, release.row_counts["documents"],
-                 release.row_counts["claims"], release.row_counts["entities"], release.manifest_sha256],
+                [built.version, context.run.run_id, warehouse.SCHEMA_VERSION, built.row_counts["documents"],
+                 built.row_counts["claims"], built.row_counts["entities"],
+                 release.sha256_file(built.path / release.DATAPACKAGE)],
             )
-        warehouse.publish_snapshot(paths.work_db, paths.snapshot_db)
-    point_latest(paths.releases, release.version)
-    context.log.info(f"published release {release.version} at {release.path}")
+    paths.candidate_db_for(partition_key).unlink(missing_ok=True)
+    staging.write_text_atomically(
+        json.dumps({"run_id": context.run.run_id, "version": built.version}),
+        paths.staging_for(partition_key) / RELEASE_HANDOVER,
+    )
+    context.log.info(f"release {built.version} {'built' if built.created else 'unchanged: no new version'}")
     return dg.MaterializeResult(metadata={
-        "version": release.version,
-        "path": dg.MetadataValue.path(str(release.path)),
-        "snapshot": dg.MetadataValue.path(str(paths.snapshot_db)),
-        **{f"rows_{table}": count for table, count in release.row_counts.items()},
+        "version": built.version,
+        "new_version": built.created,
+        "path": dg.MetadataValue.path(str(built.path)),
+        **{f"rows_{table}": count for table, count in built.row_counts.items()},
         "seconds": round(time.perf_counter() - started, 3),
+    })
+
+
+RELEASE_HANDOVER = "release.json"
+
+
+def _release_of_run(claims: ClaimsResource, partition_key: str, run_id: str) -> str:
+    """The version claims_release chose in this run (an earlier one when data was unchanged)."""
+    handover = json.loads((claims.paths.staging_for(partition_key) / RELEASE_HANDOVER).read_text())
+    if handover["run_id"] != run_id:
+        raise dg.Failure(f"claims_release of run {run_id} did not complete; found {handover}")
+    return handover["version"]
+
+
+@dg.asset_check(asset=claims_release, blocking=True,
+                description="datapackage.json is valid Data Package v2 and matches every file's bytes, hash and columns")
+def datapackage_valid(context: dg.AssetCheckExecutionContext, claims: ClaimsResource) -> dg.AssetCheckResult:
+    version = _release_of_run(claims, context.partition_key, context.run.run_id)
+    problems = release.validate_datapackage(claims.paths.releases / version)
+    return dg.AssetCheckResult(
+        passed=not problems,
+        description="; ".join(problems[:5]) or f"{version}: datapackage valid",
+        metadata={"version": version, "n_problems": len(problems)},
+    )
+
+
+@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[claims_release], kinds={"duckdb"})
+def published_release(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
+    """What readers see: the DuckDB snapshot swapped in, then `latest` pointed at the release."""
+    paths = claims.paths
+    version = _release_of_run(claims, context.partition_key, context.run.run_id)
+    with warehouse.writer_lock(paths.work_db):
+        warehouse.copy_database(paths.work_db, paths.snapshot_db)
+    release.point_latest(paths.releases, version)
+    context.log.info(f"published release {version} at {paths.releases / version}")
+    return dg.MaterializeResult(metadata={
+        "version": version,
+        "path": dg.MetadataValue.path(str(paths.releases / version)),
+        "snapshot": dg.MetadataValue.path(str(paths.snapshot_db)),
+        "report": dg.MetadataValue.path(str(paths.releases / version / "report.html")),
     })

@@ -29,16 +29,21 @@ def _run(args: argparse.Namespace) -> int:
     result = job.execute_in_process(
         run_config=run_config, instance=instance, partition_key=partition, raise_on_error=False
     )
-    failed_checks = [
-        evaluation for evaluation in result.get_asset_check_evaluations()
-        if not evaluation.passed and evaluation.severity.value == "ERROR"
-    ]
-    failed_steps = [event.step_key for event in result.all_events if event.event_type_value == "STEP_FAILURE"]
-    for evaluation in failed_checks:
-        print(f"claims: quality check {evaluation.check_name} FAILED: {evaluation.description}", file=sys.stderr)
+    evaluations = result.get_asset_check_evaluations()
+    for evaluation in evaluations:
+        if not evaluation.passed or evaluation.description != "all expectations met":
+            status = "passed" if evaluation.passed else f"FAILED ({evaluation.severity.value})"
+            print(f"claims: check {evaluation.check_name} {status}: {evaluation.description}",
+                  file=sys.stdout if evaluation.passed else sys.stderr)
+    failed_checks = [e for e in evaluations if not e.passed and e.severity.value == "ERROR"]
+    failed_steps = [event.step_key for event in result.all_events
+                    if event.event_type_value == "STEP_FAILURE" and not event.step_key.endswith(("quality_gate", "_valid"))]
     for step in failed_steps:
         print(f"claims: step {step} FAILED (see the Dagster logs above)", file=sys.stderr)
     if failed_checks or failed_steps or not result.success:
+        reports = settings.paths.reports_for(partition, result.run_id)
+        if (reports / "report.md").exists():
+            print(f"claims: quality report at {reports / 'report.md'}", file=sys.stderr)
         print("claims: nothing was published; the previous release is still `latest`", file=sys.stderr)
         return 1
     latest = settings.paths.latest_release
@@ -73,6 +78,86 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _releases(args: argparse.Namespace) -> int:
+    from pipelines import release
+
+    releases_dir = Settings.from_env().paths.releases
+    latest = release.latest_version(releases_dir)
+    versions = release.list_versions(releases_dir)
+    if not versions:
+        print(f"claims: no releases under {releases_dir}", file=sys.stderr)
+        return 1
+    print("version\tcreated\tdocuments\tclaims\tentities\tmentions\trejected\textractor\tlatest")
+    for version in versions:
+        package = release.read_datapackage(releases_dir / version)
+        rows = {r["name"]: r["rows"] for r in package["resources"]}
+        print("\t".join(map(str, [
+            version, package["created"], rows["documents"], rows["claims"], rows["entities"],
+            rows["mentions"], rows["rejected_documents"], package["extractor_version"],
+            "*" if version == latest else "",
+        ])))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from pipelines import release
+
+    releases_dir = Settings.from_env().paths.releases
+    version = args.version or release.latest_version(releases_dir)
+    if not version or not (releases_dir / version).is_dir():
+        print(f"claims: no release {version or '(latest)'} under {releases_dir}", file=sys.stderr)
+        return 2
+    problems = release.validate_datapackage(releases_dir / version)
+    for problem in problems:
+        print(f"claims: {version}: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"claims: {version}: every file matches datapackage.json (bytes, sha256, columns)")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from pipelines.show import render_document
+    from pipelines.warehouse import connect_reader
+
+    try:
+        connection = connect_reader(Settings.from_env().paths.snapshot_db)
+    except FileNotFoundError as error:
+        print(f"claims: {error}", file=sys.stderr)
+        return 2
+    with connection:
+        text = render_document(connection, args.doc_id, color=sys.stdout.isatty() and not args.plain)
+    if text is None:
+        print(f"claims: no document {args.doc_id}", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from pipelines import release, release_docs
+
+    releases_dir = Settings.from_env().paths.releases
+    dirs = [releases_dir / v for v in (args.old, args.new)]
+    for path in dirs:
+        if not (path / release.DATAPACKAGE).exists():
+            print(f"claims: no release {path.name} under {releases_dir}", file=sys.stderr)
+            return 2
+    old, new = (release.read_datapackage(path) for path in dirs)
+    changes = release_docs.diff_releases(dirs[1], dirs[0])
+    print(f"{args.old} → {args.new}")
+    for table, counts in changes["tables"].items():
+        print(f"  {table}: +{counts['added']:,} −{counts['removed']:,}")
+    for outlet, (docs_before, claims_before), (docs_now, claims_now) in changes["outlets"]:
+        if (docs_before, claims_before) != (docs_now, claims_now):
+            print(f"  outlet {outlet}: documents {docs_before:,} → {docs_now:,}, claims {claims_before:,} → {claims_now:,}")
+    for line in release_docs.schema_changes(new, old):
+        print(f"  schema: {line}")
+    if old["extractor_version"] != new["extractor_version"]:
+        print(f"  extractor: {old['extractor_version']} → {new['extractor_version']}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from pipelines.evaluation import cli_main
 
@@ -93,6 +178,22 @@ def build_parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", help="run a read-only SQL query on the published warehouse")
     query.add_argument("sql")
     query.set_defaults(handler=_query)
+
+    commands.add_parser("releases", help="list published releases with row counts").set_defaults(handler=_releases)
+
+    verify = commands.add_parser("verify", help="re-check every file of a release against its checksum")
+    verify.add_argument("version", nargs="?", help="release version (default: latest)")
+    verify.set_defaults(handler=_verify)
+
+    show = commands.add_parser("show", help="print a document with its claims marked")
+    show.add_argument("doc_id")
+    show.add_argument("--plain", action="store_true", help="no colours, brackets only")
+    show.set_defaults(handler=_show)
+
+    diff = commands.add_parser("diff", help="what changed between two releases")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.set_defaults(handler=_diff)
 
     evaluate = commands.add_parser("eval", help="score the extractor against a gold JSONL file")
     evaluate.add_argument("--gold", required=True, help="gold JSONL (see docs/extraction.md)")

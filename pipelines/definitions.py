@@ -10,6 +10,13 @@ from pipelines.resources import ClaimsResource
 from pipelines.settings import Settings
 
 JOB_NAME = "claims_nightly"
+PIPELINE_ASSETS = [
+    assets.ingested_documents,
+    assets.extracted_claims,
+    assets.warehouse_candidate,
+    assets.claims_release,
+    assets.published_release,
+]
 
 
 def build_defs(settings: Settings | None = None) -> dg.Definitions:
@@ -17,14 +24,12 @@ def build_defs(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or Settings.from_env()
     job = dg.define_asset_job(
         JOB_NAME,
-        selection=dg.AssetSelection.assets(
-            assets.ingested_documents, assets.extracted_claims, assets.warehouse_tables, assets.claims_release
-        ),
-        description="Ingest → extract → load → quality gate → publish, for one ingestion day.",
+        selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
+        description="Ingest → extract → candidate load → quality gate → release → datapackage check → publish, for one ingestion day.",
     )
     return dg.Definitions(
-        assets=[assets.ingested_documents, assets.extracted_claims, assets.warehouse_tables, assets.claims_release],
-        asset_checks=[assets.claims_quality_gate],
+        assets=PIPELINE_ASSETS,
+        asset_checks=[assets.quality_gate, assets.datapackage_valid],
         jobs=[job],
         schedules=[build_nightly_schedule(job)],
         sensors=[build_inbox_sensor(job)],

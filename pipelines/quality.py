@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.warehouse import read_sql
+
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 ERROR, WARN = "error", "warn"
 
@@ -89,15 +91,21 @@ def _exception_message(exception_info: dict) -> str | None:
     return None
 
 
-def validate(suite_name: str, frame: pd.DataFrame) -> SuiteReport:
-    """Run one suite over a DataFrame and return every expectation's outcome."""
+def _gx_context():
     import great_expectations as gx
-    from great_expectations.core import ExpectationSuite
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    suite_spec = load_suite(suite_name)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+def validate(suite_name: str, frame: pd.DataFrame, context=None) -> SuiteReport:
+    """Run one suite over a DataFrame and return every expectation's outcome."""
+    from great_expectations.core import ExpectationSuite
+
+    suite_spec = load_suite(suite_name)
+    context = context or _gx_context()
     batch_definition = (
         context.data_sources.add_pandas(suite_name)
         .add_dataframe_asset(suite_name)
@@ -124,3 +132,69 @@ def validate(suite_name: str, frame: pd.DataFrame) -> SuiteReport:
             exception=exception,
         ))
     return SuiteReport(suite=suite_name, n_rows=len(frame), outcomes=outcomes)
+
+
+TABLE_SUITES = ("documents", "mentions", "entities", "claims", "claim_mentions", "rejected_documents")
+DRIFT_SUITE = "distribution"
+SUITES = (*TABLE_SUITES, DRIFT_SUITE)
+_DRIFT_RATIOS = ("claims_per_1000_words",)
+_DRIFT_CHANGES = ("resolved_source_share", "hedged_share", "rejected_share")
+
+
+def drift_frame(current: dict, previous: dict | None) -> pd.DataFrame:
+    """The partition's figures with their ratio or change against the previous release's.
+
+    Without a previous figure the drift columns are null, which the suite skips.
+    """
+    row = dict(current)
+    previous = previous or {}
+    for name in _DRIFT_RATIOS:
+        before, now = previous.get(name), current.get(name)
+        row[f"{name}_ratio"] = now / before if before and now is not None else None
+    for name in _DRIFT_CHANGES:
+        before, now = previous.get(name), current.get(name)
+        row[f"{name}_change"] = now - before if before is not None and now is not None else None
+    return pd.DataFrame([row]).astype({f"{n}_ratio": "float64" for n in _DRIFT_RATIOS}
+                                      | {f"{n}_change": "float64" for n in _DRIFT_CHANGES})
+
+
+def validate_partition(
+    connection, partition_key: str, previous_stats: dict | None
+) -> tuple[list[SuiteReport], dict]:
+    """Every suite over one partition of a warehouse; returns the reports and the partition's figures."""
+    context = _gx_context()
+    span_consistency = read_sql("span_consistency.sql")
+    reports = []
+    for name in TABLE_SUITES:
+        query = read_sql(f"validate/{name}.sql").replace("{span_consistency}", span_consistency)
+        frame = connection.execute(query, {"partition_key": partition_key}).df()
+        reports.append(validate(name, frame, context))
+    stats = connection.execute(read_sql("partition_stats.sql"), {"partition_key": partition_key}).df()
+    current = {k: (None if pd.isna(v) else float(v)) for k, v in stats.iloc[0].items()}
+    reports.append(validate(DRIFT_SUITE, drift_frame(current, previous_stats), context))
+    return reports, current
+
+
+def summarise(failures: list[ExpectationOutcome]) -> str:
+    """One line per failed expectation, with unexpected counts and examples, for people on call."""
+    lines = []
+    for o in failures:
+        what = f"[{o.severity}] {o.expectation}({o.column or ''})"
+        if o.exception:
+            lines.append(f"{what} could not run: {o.exception}")
+        elif o.unexpected_count is not None:
+            lines.append(f"{what}: {o.unexpected_count} unexpected, e.g. {o.unexpected_sample[:3]}")
+        else:
+            lines.append(f"{what}: observed {o.observed_value}")
+    return "; ".join(lines)
+
+
+def write_reports(reports: list[SuiteReport], stats: dict, directory: Path) -> None:
+    """Each suite's results as JSON plus one Markdown report, kept whether or not the run publishes."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for report in reports:
+        (directory / f"{report.suite}.json").write_text(json.dumps(report.to_dict(), indent=2, default=str), encoding="utf-8")
+    verdict = "PASSED" if all(r.success for r in reports) else "FAILED"
+    body = [f"# Data-quality report: {verdict}", "", "Partition figures: " + json.dumps(stats, default=str), ""]
+    body += [report.to_markdown() + "\n" for report in reports]
+    (directory / "report.md").write_text("\n".join(body), encoding="utf-8")

@@ -1,8 +1,10 @@
 """Versioned Parquet releases: built in a temporary folder, renamed into place, never rewritten.
 
-A release is `releases/<YYYY.MM.DD.N>/` with one zstd Parquet file per table and a
-`manifest.json` (row counts, sha256 per file); `releases/latest` is a symlink moved only
-once the whole release is in place.
+A release is `releases/<YYYY.MM.DD.N>/` with one zstd Parquet file per table, a Frictionless
+`datapackage.json` (v2: bytes, sha256 hash and Table Schema per resource, plus provenance),
+`CHANGELOG.md` against the previous release, a `README.md` data card, `report.html` and
+the validation results of the run that made it. `releases/latest` is a symlink moved only
+after the whole release is in place, and only after the datapackage has been validated.
 """
 
 from __future__ import annotations
@@ -16,8 +18,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
+from pipelines import catalog, release_docs
 from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION
+
+DATAPACKAGE = "datapackage.json"
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,8 @@ class Release:
     version: str
     path: Path
     row_counts: dict[str, int]
-    manifest_sha256: str
+    created: bool
+    """False when the data equalled the latest release and no new version was made."""
 
 
 def sha256_file(path: Path) -> str:
@@ -46,6 +55,24 @@ def next_version(releases_dir: Path, today: datetime) -> str:
     return f"{prefix}.{max(taken, default=0) + 1}"
 
 
+def latest_version(releases_dir: Path) -> str | None:
+    latest = releases_dir / "latest"
+    return os.readlink(latest) if latest.is_symlink() else None
+
+
+def list_versions(releases_dir: Path) -> list[str]:
+    """Published versions, oldest first (folders being built start with a dot)."""
+    if not releases_dir.exists():
+        return []
+    versions = [p.name for p in releases_dir.iterdir()
+                if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
+    return sorted(versions, key=lambda v: tuple(int(part) for part in v.split(".")))
+
+
+def read_datapackage(release_dir: Path) -> dict:
+    return json.loads((release_dir / DATAPACKAGE).read_text(encoding="utf-8"))
+
+
 def point_latest(releases_dir: Path, version: str) -> None:
     """Move the `latest` symlink atomically: readers see the old or the new target."""
     temporary = releases_dir / f".latest.{os.getpid()}.tmp"
@@ -54,45 +81,161 @@ def point_latest(releases_dir: Path, version: str) -> None:
     os.replace(temporary, releases_dir / "latest")
 
 
+_ARROW_TO_TABLE_SCHEMA = {
+    "string": "string", "large_string": "string", "int32": "integer", "int64": "integer",
+    "double": "number", "float": "number", "bool": "boolean", "date32[day]": "date",
+}
+
+
+def _field_type(arrow_type) -> str:
+    text = str(arrow_type)
+    if text.startswith("timestamp"):
+        return "datetime"
+    if text.startswith("list"):
+        return "array"
+    if text.startswith("struct"):
+        return "object"
+    return _ARROW_TO_TABLE_SCHEMA.get(text, "any")
+
+
+def table_schema(table: str, parquet_path: Path) -> dict:
+    """Frictionless Table Schema of a Parquet file, described from the catalog."""
+    described = catalog.TABLES[table]
+    fields = [
+        {"name": field.name, "type": _field_type(field.type),
+         "description": described["columns"].get(field.name, "")}
+        for field in pq.read_schema(parquet_path)
+    ]
+    schema = {"fields": fields}
+    if described["primary_key"]:
+        schema["primaryKey"] = described["primary_key"]
+    return schema
+
+
+def _resource(table: str, path: Path, rows: int) -> dict:
+    return {
+        "name": table,
+        "path": path.name,
+        "type": "table",
+        "format": "parquet",
+        "mediatype": PARQUET_MEDIATYPE,
+        "description": catalog.TABLES[table]["description"],
+        "bytes": path.stat().st_size,
+        "hash": f"sha256:{sha256_file(path)}",
+        "rows": rows,
+        "schema": table_schema(table, path),
+    }
+
+
+def _data_unchanged(resources: list[dict], previous: dict | None) -> bool:
+    if previous is None:
+        return False
+    before = {r["name"]: (r["hash"], r["schema"]) for r in previous.get("resources", [])}
+    return all(before.get(r["name"]) == (r["hash"], r["schema"]) for r in resources) and len(before) == len(resources)
+
+
 def build_release(
     connection: duckdb.DuckDBPyConnection,
     releases_dir: Path,
     provenance: dict,
-    extra_files: dict[str, str] | None = None,
+    validation_files: dict[str, str],
+    stats: dict,
 ) -> Release:
-    """Export every release table to a new version folder and return it, `latest` untouched."""
+    """Export every table into a new version folder; reuse `latest` when the data is unchanged.
+
+    `latest` itself is not moved here: see `point_latest`, called once the package is valid.
+    """
     created = datetime.now(timezone.utc)
-    version = next_version(releases_dir, created)
     releases_dir.mkdir(parents=True, exist_ok=True)
-    staging = releases_dir / f".{version}.building"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    version = next_version(releases_dir, created)
+    building = releases_dir / f".{version}.{os.getpid()}.building"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    try:
+        resources = []
+        for table, order in RELEASE_TABLES.items():
+            path = building / f"{table}.parquet"
+            connection.execute(
+                f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)"
+            )
+            rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            resources.append(_resource(table, path, rows))
+        row_counts = {r["name"]: r["rows"] for r in resources}
 
-    files, row_counts = {}, {}
-    for table, order in RELEASE_TABLES.items():
-        path = staging / f"{table}.parquet"
-        connection.execute(
-            f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}' "
-            "(FORMAT parquet, COMPRESSION zstd)"
-        )
-        row_counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        files[table] = {"path": path.name, "rows": row_counts[table],
-                        "bytes": path.stat().st_size, "sha256": sha256_file(path)}
-    for name, content in (extra_files or {}).items():
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-        files[name] = {"path": name, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
+        previous_version = latest_version(releases_dir)
+        previous = read_datapackage(releases_dir / previous_version) if previous_version else None
+        if previous_version and _data_unchanged(resources, previous):
+            shutil.rmtree(building)
+            return Release(previous_version, releases_dir / previous_version, row_counts, created=False)
 
-    manifest = {
-        "name": "claims",
-        "version": version,
-        "created": created.isoformat(timespec="seconds"),
-        "schema_version": SCHEMA_VERSION,
-        **provenance,
-        "files": files,
-    }
-    manifest_path = staging / "manifest.json"
-    manifest_path.write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
-    os.rename(staging, releases_dir / version)
-    return Release(version, releases_dir / version, row_counts, sha256_file(releases_dir / version / "manifest.json"))
+        for name, content in validation_files.items():
+            (building / "validation").mkdir(exist_ok=True)
+            (building / "validation" / name).write_text(content, encoding="utf-8")
+        package = {
+            "$schema": DATAPACKAGE_PROFILE,
+            "name": "claims",
+            "title": "Attributed claims in news text",
+            "description": "Who said what, through whom and when, extracted from news articles, with the entities involved.",
+            "version": version,
+            "created": created.isoformat(timespec="seconds"),
+            "schema_version": SCHEMA_VERSION,
+            **provenance,
+            "previous_version": previous_version,
+            "stats": stats,
+            "resources": resources,
+        }
+        (building / DATAPACKAGE).write_text(json.dumps(package, indent=2, default=str) + "\n", encoding="utf-8")
+        previous_dir = releases_dir / previous_version if previous_version else None
+        (building / "CHANGELOG.md").write_text(release_docs.changelog(building, package, previous_dir, previous), encoding="utf-8")
+        (building / "README.md").write_text(release_docs.data_card(package), encoding="utf-8")
+        (building / "report.html").write_text(release_docs.html_report(building, package), encoding="utf-8")
+        os.rename(building, releases_dir / version)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return Release(version, releases_dir / version, row_counts, created=True)
+
+
+def validate_datapackage(release_dir: Path) -> list[str]:
+    """Problems with a release's datapackage.json; empty when it is valid.
+
+    Checks the Data Package v2 properties the release relies on, and that every resource's
+    file exists with the stated bytes, sha256 and Table Schema fields.
+    """
+    problems = []
+    try:
+        package = read_datapackage(release_dir)
+    except (OSError, json.JSONDecodeError) as error:
+        return [f"{DATAPACKAGE} unreadable: {error}"]
+    for key in ("$schema", "name", "version", "created", "resources", "schema_version", "extractor_version", "model"):
+        if key not in package:
+            problems.append(f"missing property {key!r}")
+    if package.get("version") != release_dir.name:
+        problems.append(f"version {package.get('version')!r} is not the folder name {release_dir.name!r}")
+    names = [r.get("name") for r in package.get("resources", [])]
+    if sorted(names) != sorted(RELEASE_TABLES):
+        problems.append(f"resources {sorted(names)} are not the release tables {sorted(RELEASE_TABLES)}")
+    for resource in package.get("resources", []):
+        problems.extend(f"{resource.get('name')}: {p}" for p in _resource_problems(release_dir, resource))
+    return problems
+
+
+def _resource_problems(release_dir: Path, resource: dict) -> list[str]:
+    path = release_dir / str(resource.get("path", ""))
+    if not path.is_file():
+        return [f"file {path.name} missing"]
+    problems = []
+    if path.stat().st_size != resource.get("bytes"):
+        problems.append(f"{path.name} has {path.stat().st_size} bytes, datapackage says {resource.get('bytes')}")
+    if f"sha256:{sha256_file(path)}" != resource.get("hash"):
+        problems.append(f"{path.name} sha256 does not match the datapackage hash")
+        return problems
+    try:
+        columns = [field.name for field in pq.read_schema(path)]
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        return [*problems, f"{path.name} is not readable Parquet: {error}"]
+    declared = [field.get("name") for field in resource.get("schema", {}).get("fields", [])]
+    if columns != declared:
+        problems.append(f"schema fields {declared} differ from the file's columns {columns}")
+    return problems
+

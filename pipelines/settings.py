@@ -55,6 +55,10 @@ class Paths:
         """The writer's own DuckDB file; only the pipeline opens it."""
         return self.home / "state" / "warehouse.duckdb"
 
+    def candidate_db_for(self, partition_key: str) -> Path:
+        """A copy of the warehouse with one partition loaded, for the quality gate to inspect."""
+        return self.home / "state" / "candidates" / f"{partition_key}.duckdb"
+
     @property
     def snapshot_db(self) -> Path:
         """The published DuckDB snapshot readers open; replaced atomically, never written in place."""
@@ -68,7 +72,6 @@ class Paths:
     def latest_release(self) -> Path:
         return self.releases / "latest"
 
-    @property
-    def reports(self) -> Path:
-        """Validation reports of every run, kept whether or not the run published."""
-        return self.home / "reports"
+    def reports_for(self, partition_key: str, run_id: str) -> Path:
+        """Validation reports of one run, kept whether or not the run published."""
+        return self.home / "reports" / partition_key / run_id

@@ -72,6 +72,12 @@ def write_table_atomically(table: pa.Table, path: Path) -> None:
     os.replace(temporary, path)
 
 
+def write_text_atomically(text: str, path: Path) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def documents_table(documents: list[Document], ingested_at: datetime, partition_key: str) -> pa.Table:
     rows = [
         {**dataclasses.asdict(doc), "ingested_at": ingested_at, "partition_key": partition_key}

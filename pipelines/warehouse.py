@@ -62,6 +62,7 @@ def open_writer(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect(str(db_path))
     try:
         connection.execute(read_sql("schema.sql"))
+        connection.execute(read_sql("views.sql"))
         yield connection
     finally:
         connection.close()
@@ -74,17 +75,27 @@ def connect_writer(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield connection
 
 
+# Timestamps that record when something was first seen survive reloads of its partition, so
+# re-running unchanged input leaves the tables, and so the release, byte for byte the same.
+FIRST_SEEN = {
+    "documents": ("ingested_at", ("doc_id",)),
+    "rejected_documents": ("rejected_at", ("source_uri", "reason")),
+}
+
+
 def replace_partition(
     connection: duckdb.DuckDBPyConnection, partition_key: str, tables: dict[str, pa.Table]
 ) -> dict[str, int]:
-    """Replace every row of one partition in one transaction: re-running never duplicates.
-
-    Documents already held by another partition are left out here; the caller records them
-    as duplicates first (see `documents_in_other_partitions`).
-    """
+    """Replace every row of one partition in one transaction: re-running never duplicates."""
     counts: dict[str, int] = {}
     connection.execute("BEGIN TRANSACTION")
     try:
+        for table, (column, keys) in FIRST_SEEN.items():
+            connection.execute(
+                f"CREATE OR REPLACE TEMP TABLE first_seen_{table} AS "
+                f"SELECT {', '.join(keys)}, min({column}) AS first_{column} FROM {table} "
+                f"WHERE partition_key = ? GROUP BY {', '.join(keys)}", [partition_key],
+            )
         for table in reversed(PARTITIONED_TABLES):
             connection.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
         for table in PARTITIONED_TABLES:
@@ -94,7 +105,15 @@ def replace_partition(
                 continue
             columns = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()]
             connection.register("incoming", data.select(columns))
-            connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+            if table in FIRST_SEEN:
+                column, keys = FIRST_SEEN[table]
+                connection.execute(
+                    f"INSERT INTO {table} SELECT incoming.* REPLACE "
+                    f"(coalesce(seen.first_{column}, incoming.{column}) AS {column}) "
+                    f"FROM incoming LEFT JOIN first_seen_{table} seen USING ({', '.join(keys)})"
+                )
+            else:
+                connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
             connection.unregister("incoming")
             counts[table] = data.num_rows
         connection.execute(read_sql("refresh_entities.sql"))
@@ -119,15 +138,30 @@ def documents_in_other_partitions(
     return dict(rows)
 
 
-def publish_snapshot(work_db: Path, snapshot_db: Path) -> Path:
-    """Copy the (closed) working database to a new file and swap it in atomically."""
-    snapshot_db.parent.mkdir(parents=True, exist_ok=True)
-    temporary = snapshot_db.with_name(f".{snapshot_db.name}.{os.getpid()}.tmp")
-    shutil.copyfile(work_db, temporary)
+def copy_database(source: Path, destination: Path) -> Path:
+    """Copy a closed DuckDB file to a new file and swap it in atomically.
+
+    Whoever has `destination` open keeps reading the old file; new readers get the new one.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    if source.exists():
+        shutil.copyfile(source, temporary)
+    else:
+        duckdb.connect(str(temporary)).close()
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
-    os.replace(temporary, snapshot_db)
-    return snapshot_db
+    os.replace(temporary, destination)
+    return destination
+
+
+@contextlib.contextmanager
+def open_reader(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(db_path), read_only=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 def connect_reader(snapshot_db: Path) -> duckdb.DuckDBPyConnection:

@@ -15,17 +15,33 @@ SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold" / "seed-kursk.jsonl"
 
 
-def run_job(home: Path, partition: str, inputs: list[Path] | None = None, n_process: int = 1):
-    """Materialise the whole nightly job for one partition into `home`, in process."""
+STAGES_BEFORE_LOAD = ("ingested_documents", "extracted_claims")
+STAGES_FROM_LOAD = ("warehouse_candidate", "claims_release", "published_release")
+
+
+def run_job(home: Path, partition: str, inputs: list[Path] | None = None, n_process: int = 1,
+            stages: tuple[str, ...] | None = None):
+    """Materialise the nightly job (or some of its stages) for one partition into `home`, in process."""
+    import dagster as dg
+
     from pipelines.definitions import JOB_NAME, build_defs
     from pipelines.settings import Settings
 
     job = build_defs(Settings(home=home, n_process=n_process)).resolve_job_def(JOB_NAME)
+    run_config = {}
+    if stages is None or "ingested_documents" in stages:
+        run_config = {"ops": {"ingested_documents": {"config": {"input_paths": [str(p) for p in inputs or []]}}}}
     return job.execute_in_process(
         partition_key=partition,
-        run_config={"ops": {"ingested_documents": {"config": {"input_paths": [str(p) for p in inputs or []]}}}},
+        run_config=run_config,
+        asset_selection=[dg.AssetKey(stage) for stage in stages] if stages else None,
         raise_on_error=False,
     )
+
+
+def failed_checks(result) -> dict[str, str]:
+    """check name -> severity of every check that did not pass in a run."""
+    return {e.check_name: e.severity.value for e in result.get_asset_check_evaluations() if not e.passed}
 
 
 @pytest.fixture(scope="session")

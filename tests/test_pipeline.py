@@ -52,19 +52,21 @@ def test_sample_run_loads_every_table_and_records_every_bad_input(sample_home):
         assert kinds == {"direct", "indirect", "mixed"}
 
 
-def test_release_has_a_parquet_file_per_table_and_a_checked_manifest(sample_home):
+def test_release_has_a_parquet_file_per_table_and_a_checked_datapackage(sample_home):
     home, _ = sample_home
     latest = Paths(home).latest_release
     assert latest.is_symlink()
-    manifest = json.loads((latest / "manifest.json").read_text())
+    package = json.loads((latest / "datapackage.json").read_text())
+    resources = {r["name"]: r for r in package["resources"]}
     counts = _counts(Paths(home).snapshot_db)
     for table, count in counts.items():
-        entry = manifest["files"][table]
+        entry = resources[table]
         assert entry["rows"] == count
-        assert sha256_file(latest / entry["path"]) == entry["sha256"]
+        assert entry["hash"] == "sha256:" + sha256_file(latest / entry["path"])
         with duckdb.connect() as db:
             assert db.execute(f"SELECT count(*) FROM '{latest / entry['path']}'").fetchone()[0] == count
-    assert (latest / "validation" / "claims.json").exists()
+    for name in ("claims.json", "documents.json", "distribution.json", "report.md"):
+        assert (latest / "validation" / name).exists()
 
 
 def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
@@ -75,6 +77,7 @@ def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
     with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
         claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]
         assert db.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM releases").fetchone()[0] == 1  # unchanged data: no new version
     assert claim_ids == first_claim_ids
 
 

@@ -146,7 +146,7 @@ class Resolver:
                     k, kind = persons[0], "person"
                 elif lemma in lx.TITLE_WORDS and dets & {"the"}:
                     k = self._nearest_mention(head, lambda c: ents.clusters[c].label == "PERSON")
-                    kind = "person"
+                    kind = "person" if k >= 0 else "anonymous"
                 elif lemma in lx.PERSON_NOUNS or lemma in lx.TITLE_WORDS:
                     kind = "anonymous"
                 elif h.pos_ == "PROPN":

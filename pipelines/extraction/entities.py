@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import lexicon as lx
 from .records import ENTITY_LABELS, Entity, Mention, entity_id, stable_id

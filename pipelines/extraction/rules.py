@@ -8,16 +8,14 @@ level, so every span is a slice of the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from . import lexicon as lx
 from .entities import EntityIndex
-from .quotes import QUOTE_CHARS, Quotes, quote_type
-from .records import Claim, DocumentExtraction, Spans, spans_text, stable_id
-from .timex import resolve as resolve_time
+from .quotes import QUOTE_CHARS, Quotes
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 SAYING_FORMS = frozenset(("saying", "concluding", "telling", "warning", "adding", "stating",
@@ -30,7 +28,8 @@ REL_PRONOUNS = frozenset(("who", "which", "that", "whom"))
 _NUM_RE = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|"
-    r"millions|billion|billions|trillion|dozen|dozens|half|percent|twice|double|triple)\b",
+    r"millions|billion|billions|trillion|dozen|dozens|half|third|thirds|quarter|quarters|"
+    r"percent|twice|double|triple|tenfold)\b",
     re.I,
 )
 # Objects as content ("denied the report") fire too often on non-attributions; off.
@@ -130,7 +129,8 @@ def _trim_chars(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = Tru
         qs, qe = quotes.spans[k]
         if qs < s and qe > s and not text[qs + 1:s].strip(" \t,.;:!?-–—"):
             s = qs
-        if qe > e and qs < e and not text[e:qe - 1].strip(" \t,.;:!?-–—…"):
+        cw = 2 if text[qe - 2:qe] == "''" else 1
+        if qe > e and qs < e and not text[e:qe - cw].strip(" \t,.;:!?-–—…"):
             e = qe
     # drop quote marks at the edges that do not belong to a quotation inside the span
     changed = True
@@ -301,6 +301,8 @@ class Extractor:
                     self.rule_verb(t)
             elif t.lemma_.lower() in lx.ALL_CUE_VERBS or lw in lx.ALL_CUE_VERBS:
                 self.rule_verb(t)
+        for seg_s, seg_e in self.ctx.seg_bounds:
+            self.rule_name_colon(seg_s, seg_e)
         # a token that is part of another candidate's cue is not a cue of its own
         taken = {}
         for c in self.cands.values():
@@ -310,6 +312,37 @@ class Extractor:
                         taken[k] = c.anchor
         out = [c for c in self.cands.values() if c.anchor not in taken]
         return sorted(out, key=lambda c: c.cue[0][0])
+
+    def rule_name_colon(self, seg_s: int, seg_e: int) -> None:
+        """'Smith: We need more money.' (transcripts, headline attributions)."""
+        doc = self.doc
+        while seg_s < seg_e and doc[seg_s].is_space:
+            seg_s += 1
+        colon = -1
+        for k in range(seg_s + 1, min(seg_e, seg_s + 6)):
+            if doc[k].text == ":":
+                colon = k
+                break
+            if not (doc[k - 1].text[:1].isupper() or doc[k - 1].text in (".", "-", "'s", "’s")):
+                return
+        if colon < 0 or not doc[colon - 1].text[:1].isupper():
+            return
+        name = range(seg_s, colon)
+        labels = {doc[k].ent_type_ for k in name}
+        caps = all(doc[k].text.isupper() for k in name if doc[k].is_alpha)
+        if not (labels & {"PERSON", "ORG"} or (caps and len(name) <= 2)):
+            return
+        para = self.ctx.para_of[colon]
+        end = colon + 1
+        while end < len(doc) and self.ctx.para_of[end] == para and not (
+                doc[end].is_space and "\n" in doc[end].text):
+            end += 1
+        content = self.content_from_tokens(colon + 1, end, colon)
+        if not content:
+            return
+        self.add(Cand(cue=[(colon, colon + 1)], anchor=colon, content=content,
+                      source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
+                      conf=0.6, lemma=":"))
 
     def rule_according(self, t: Token) -> None:
         doc = self.doc
@@ -385,7 +418,6 @@ class Extractor:
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
                 shead = k
                 break
-        sub = self.subject_of(t)
         if shead < 0:
             return False
         # content: after the -ing verb (and "that") to the end of the sentence
@@ -400,7 +432,6 @@ class Extractor:
             cand.content = cq
             cand.content_quote = True
         self.add(cand)
-        del sub
         return True
 
     def rule_position(self, t: Token) -> bool:
@@ -506,6 +537,11 @@ class Extractor:
                 content_quote = True
         if content_quote:
             content = self.continue_quote(content, t)
+        if subj is None and is_speech:
+            # "..., said Richard Roe, a union leader": the parser may take the inverted
+            # subject for an object
+            subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                         and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS)), None)
         src = None
         shead = -1
         if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
@@ -573,11 +609,13 @@ class Extractor:
         # the cue must come after the quotation, at the end of its sentence
         if ctx.cs(t.i) < last_end:
             return content
-        if text[ctx.ce(seg_e - 1):ctx.ce(seg_e - 1)] and False:
-            return content
-        para = ctx.para_of[t.i]
         out = list(content)
-        pos = ctx.ce(seg_e - 1)
+        k = t.i
+        while k + 1 < len(self.doc) and ctx.para_of[k + 1] == ctx.para_of[t.i] \
+                and not (self.doc[k + 1].text[:1] in QUOTE_CHARS and self.doc[k].text in ".!?") \
+                and k + 1 < seg_e:
+            k += 1
+        pos = ctx.ce(k)
         for _ in range(8):
             j = pos
             while j < len(text) and text[j] in " \t":
@@ -594,11 +632,12 @@ class Extractor:
             m = 0
             while m < len(rest) and rest[m] in " \t.,;!?":
                 m += 1
-            if m < len(rest) and rest[m] not in "\n" and rest[m] not in QUOTE_CHARS:
+            inner = text[qs:qe].rstrip("\"“”‘’«»„' ")
+            if m < len(rest) and rest[m] not in "\n" and rest[m] not in QUOTE_CHARS \
+                    and not (inner[-1:] in (".", "?", "!", "…") and m > 0):
                 break
             out.append((qs, qe))
             pos = qe
-        del para
         return out
 
     def inverted_ok(self, t: Token, subj: Token) -> bool:

@@ -1,0 +1,251 @@
+"""Attribution forms the extractor must cover (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipelines.extraction import extract_document, load_nlp
+from pipelines.extraction.records import QUOTE_TYPES, SOURCE_KINDS, spans_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def run(nlp, text, published=None):
+    ex = extract_document(nlp(text), "t", published)
+    for c in ex.claims:
+        assert c.cue_text == spans_text(text, c.cue_spans)
+        assert c.content_text == spans_text(text, c.content_spans)
+        assert (c.source_text or "") == spans_text(text, c.source_spans)
+        assert (c.via_text or "") == spans_text(text, c.via_spans)
+        assert (c.time_text or "") == spans_text(text, c.time_spans)
+        assert c.source_kind in SOURCE_KINDS
+        assert c.quote_type in QUOTE_TYPES
+        assert 0.0 <= c.confidence <= 1.0
+    return ex
+
+
+def one(nlp, text, cue, published=None):
+    ex = run(nlp, text, published)
+    found = [c for c in ex.claims if c.cue_text == cue]
+    assert found, [(c.cue_text, c.content_text) for c in ex.claims]
+    return found[0], ex
+
+
+def test_said_that(nlp):
+    c, _ = one(nlp, "The mayor said that the bridge would reopen next spring.", "said")
+    assert c.source_text == "The mayor"
+    assert c.content_text == "the bridge would reopen next spring"
+    assert c.quote_type == "indirect" and not c.hedged
+    assert c.source_kind == "anonymous"
+
+
+def test_said_without_that(nlp):
+    c, _ = one(nlp, "Helen Carter said the budget was balanced.", "said")
+    assert c.source_text == "Helen Carter"
+    assert c.source_entity == "Helen Carter" and c.source_kind == "person"
+    assert c.content_text == "the budget was balanced"
+
+
+def test_inverted_x_said(nlp):
+    c, _ = one(nlp, "The factory will close in March, the company said.", "said")
+    assert c.source_text == "the company"
+    assert c.content_text == "The factory will close in March"
+
+
+def test_inverted_said_x(nlp):
+    c, _ = one(nlp, "Prices will keep rising, said Maria Lopez, an economist at the bank.", "said")
+    assert c.source_text.startswith("Maria Lopez")
+    assert c.content_text == "Prices will keep rising"
+
+
+def test_told_media_is_via(nlp):
+    text = ("The Daily Ledger covered the strike. A worker told the newspaper that "
+            "wages had not changed in years.")
+    c, _ = one(nlp, text, "told")
+    assert c.source_text == "A worker" and c.source_kind == "anonymous"
+    assert c.via_text == "the newspaper" and c.via_entity == "Daily Ledger"
+    assert c.content_text == "wages had not changed in years"
+
+
+def test_told_person_is_not_via(nlp):
+    c, _ = one(nlp, "The coach told his players that the season was not over.", "told")
+    assert c.via_text is None
+    assert c.content_text == "the season was not over"
+
+
+def test_according_to(nlp):
+    c, _ = one(nlp, "According to the agency, exports fell by a third last year.", "According to")
+    assert c.source_text == "the agency"
+    assert c.content_text == "exports fell by a third last year"
+    assert c.has_number
+
+
+def test_according_to_at_end(nlp):
+    c, _ = one(nlp, "Exports fell sharply, according to official figures.", "according to")
+    assert c.source_text == "official figures"
+    assert c.content_text == "Exports fell sharply"
+
+
+def test_quoted_as_saying_nested(nlp):
+    text = ("The Evening Courier quoted a local farmer as saying that the harvest "
+            "was the worst in a decade.")
+    c, _ = one(nlp, text, "quoted … as saying")
+    assert c.source_text == "a local farmer"
+    assert c.via_text == "The Evening Courier"
+    assert c.content_text == "the harvest was the worst in a decade"
+    assert len(c.cue_spans) == 2
+
+
+def test_cited_as_saying(nlp):
+    c, _ = one(nlp, "The agency cited an official as saying the talks had stalled.",
+               "cited … as saying")
+    assert c.source_text == "an official"
+    assert c.via_text == "The agency"
+
+
+def test_direct_quote_first(nlp):
+    c, _ = one(nlp, "“We are not going anywhere,” he said.", "said")
+    assert c.source_text == "he"
+    assert c.content_text == "“We are not going anywhere,”"
+    assert c.quote_type == "direct"
+
+
+def test_direct_quote_continues(nlp):
+    text = "“We will win,” she said. “Nobody can stop us now.” The crowd cheered."
+    c, _ = one(nlp, text, "said")
+    assert c.content_text == "“We will win,” … “Nobody can stop us now.”"
+    assert c.quote_type == "direct"
+
+
+def test_quote_continues_over_paragraphs(nlp):
+    text = "The minister said: “We have a plan.\n\n“And we will carry it out.”"
+    c, _ = one(nlp, text, "said")
+    assert "We have a plan" in c.content_text and "carry it out" in c.content_text
+
+
+def test_colon_introduction(nlp):
+    c, _ = one(nlp, "The senator said: “The vote is a mistake.”", "said")
+    assert c.source_text == "The senator"
+    assert c.content_text == "“The vote is a mistake.”"
+    assert c.quote_type == "direct"
+
+
+def test_mixed_quote(nlp):
+    c, _ = one(nlp, "The judge said the ruling was “final and binding” for all parties.", "said")
+    assert c.quote_type == "mixed"
+
+
+def test_hedge_reportedly(nlp):
+    c, _ = one(nlp, "The singer is reportedly planning a world tour.", "reportedly")
+    assert c.source_text is None and c.source_spans == []
+    assert c.source_kind == "none" and c.hedged
+    assert "planning a world tour" in c.content_text
+
+
+def test_hedge_allegedly(nlp):
+    c, _ = one(nlp, "The suspects allegedly stole three cars.", "allegedly")
+    assert c.hedged and c.source_kind == "none"
+
+
+def test_it_is_said(nlp):
+    c, _ = one(nlp, "It is said that the castle is haunted.", "is said")
+    assert c.source_spans == [] and c.hedged and c.source_kind == "none"
+    assert c.content_text == "the castle is haunted"
+
+
+def test_passive_it_was_reported(nlp):
+    c, _ = one(nlp, "The talks collapsed, it was reported.", "was reported")
+    assert c.source_spans == [] and c.hedged
+    assert c.content_text == "The talks collapsed"
+
+
+def test_report_document_source(nlp):
+    c, _ = one(nlp, "A report by the health ministry found that smoking rates had halved.", "found")
+    assert c.source_text == "A report by the health ministry"
+    assert c.source_kind == "document"
+    assert c.content_text == "smoking rates had halved"
+
+
+def test_belief_verb(nlp):
+    c, _ = one(nlp, "The governor believes the reform will pass.", "believes")
+    assert c.content_text == "the reform will pass"
+
+
+def test_expects(nlp):
+    c, _ = one(nlp, "The central bank expects that inflation will ease.", "expects")
+    assert c.source_text == "The central bank"
+    assert c.content_text == "inflation will ease"
+
+
+def test_expressing_hope(nlp):
+    text = "The talks ended, with both sides expressing hope that a deal was near."
+    c, _ = one(nlp, text, "expressing hope")
+    assert c.source_text == "both sides"
+    assert c.content_text == "a deal was near"
+
+
+def test_pronoun_resolves_to_previous_source(nlp):
+    text = ("Anna Berg, the new chief executive, said sales were up. "
+            "She added that costs had fallen.")
+    c, _ = one(nlp, text, "added")
+    assert c.source_text == "She"
+    assert c.source_entity == "Anna Berg" and c.source_kind == "person"
+
+
+def test_short_name_and_title(nlp):
+    text = ("Finance Minister Peter Hall presented the plan on Monday. "
+            "Hall said the deficit would shrink.")
+    _, ex = one(nlp, text, "said")
+    c = [c for c in ex.claims if c.cue_text == "said"][0]
+    assert c.source_entity == "Peter Hall"
+    names = {e.canonical_name for e in ex.entities}
+    assert "Peter Hall" in names and "Finance Minister Peter Hall" not in names
+
+
+def test_acronym_and_description(nlp):
+    text = ("The National Broadcasting Corporation reported that the mine would close. "
+            "The NBC said the decision was final. The publication added that "
+            "hundreds of jobs were at risk.")
+    ex = run(nlp, text)
+    by_cue = {c.cue_text: c for c in ex.claims}
+    assert by_cue["said"].source_entity == "National Broadcasting Corporation"
+    assert by_cue["added"].source_entity == "National Broadcasting Corporation"
+    assert by_cue["added"].source_kind == "organization"
+
+
+def test_time_and_claim_date(nlp):
+    c, _ = one(nlp, "On Monday, the ministry said that the border was open.", "said",
+               published=date(2024, 5, 9))  # a Thursday
+    assert c.time_text == "On Monday"
+    assert c.claim_date == date(2024, 5, 6)
+
+
+def test_time_this_month(nlp):
+    c, _ = one(nlp, "The president said this month that taxes would rise.", "said",
+               published=date(2024, 5, 9))
+    assert c.time_text == "this month"
+    assert c.claim_date == date(2024, 5, 1)
+
+
+def test_no_date_without_publication(nlp):
+    c, _ = one(nlp, "Yesterday the union said the strike was over.", "said")
+    assert c.claim_date is None
+
+
+def test_declined_to_comment_is_not_a_claim(nlp):
+    ex = run(nlp, "The company declined to comment.")
+    assert ex.claims == []
+
+
+def test_mentions_link_to_entities(nlp):
+    ex = run(nlp, "Lena Fischer said that Berlin would host the summit.")
+    ids = {e.entity_id for e in ex.entities}
+    assert ex.mentions and all(m.entity_id in ids for m in ex.mentions)
+    c = ex.claims[0]
+    texts = {m.text for m in ex.mentions if m.mention_id in c.mention_ids}
+    assert "Berlin" in texts and "Lena Fischer" not in texts
