@@ -81,14 +81,18 @@ def bare_parse(texts: list[str], n_process: int) -> dict:
     from pipelines.extraction import load_nlp
     from pipelines.settings import Settings
 
+    import resource
+
     settings = Settings(home=Path("."), n_process=n_process)
     started = time.perf_counter()
     nlp = load_nlp(settings.model)
     loaded = time.perf_counter()
+    cpu_before = _cpu(resource.getrusage(resource.RUSAGE_SELF)) + _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
     n_docs = 0
     for _doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process):
         n_docs += 1
     finished = time.perf_counter()
+    cpu_after = _cpu(resource.getrusage(resource.RUSAGE_SELF)) + _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
     return {
         "model": settings.model,
         "components": list(nlp.pipe_names),
@@ -97,7 +101,12 @@ def bare_parse(texts: list[str], n_process: int) -> dict:
         "n_docs": n_docs,
         "model_load_seconds": round(loaded - started, 3),
         "seconds": round(finished - loaded, 3),
+        "cpu_seconds": round(cpu_after - cpu_before, 3),
     }
+
+
+def _cpu(usage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 # --------------------------------------------------------------------------- the job, in a child
@@ -227,6 +236,7 @@ def run_job_in_child(home: Path, input_file: Path, partition: str, n_process: in
         **figures,
         "n_process": n_process,
         "process_seconds": round(wall, 3),
+        "cpu_seconds": round(_cpu(usage), 3),  # whole child process: imports, model load, job
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: KiB; largest single process
         "peak_tree_rss_mb": round(peak_tree / 2**20, 1),
     }
@@ -298,6 +308,7 @@ def main_benchmark(args: argparse.Namespace, workdir: Path) -> dict:
         "job_first": {**first, "words_per_second": _rate(words, first["job_seconds"])},
         "job_second": second,
         "full_over_parse": round(ratio, 3),
+        "cpu_full_over_parse": round(first["cpu_seconds"] / max(parse["cpu_seconds"], 1e-9), 3),
         "second_over_first": round(second["job_seconds"] / first["job_seconds"], 3),
     }
     rows = [
@@ -307,14 +318,18 @@ def main_benchmark(args: argparse.Namespace, workdir: Path) -> dict:
                           f"  (+ model load {parse['model_load_seconds']:.2f} s)"),
         ("full job (first run)", f"{first['job_seconds']:9.2f} s  {figures['job_first']['words_per_second']:>7,} words/s"
                                  f"  (process incl. imports {first['process_seconds']:.2f} s)"),
-        ("full / parse", f"{ratio:9.2f} x"),
+        ("full / parse", f"{ratio:9.2f} x wall;  CPU {figures['cpu_full_over_parse']:.2f} x "
+                         f"(parse {parse['cpu_seconds']:.0f} s, job process {first['cpu_seconds']:.0f} s)"),
         *step_rows(first),
         ("peak memory of the job", f"{first['peak_rss_mb']:9.1f} MB largest process, "
                                    f"{first['peak_tree_rss_mb']:.1f} MB process tree"),
         ("second run, same input", f"{second['job_seconds']:9.2f} s  "
-                                   f"({figures['second_over_first']:.2f} of the first run)"),
+                                   f"({figures['second_over_first']:.2f} of the first run; "
+                                   f"CPU {second['cpu_seconds']:.0f} s vs {first['cpu_seconds']:.0f} s)"),
         *step_rows(second),
     ]
+    rows.append(("load average (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg())
+                 + "  (other work on the machine slows the wall-clock figures; CPU seconds less so)"))
     print(table(rows))
     return figures
 
@@ -337,9 +352,11 @@ def compare_n_process(args: argparse.Namespace, workdir: Path) -> dict:
     for n_process, run in runs.items():
         rows.append((f"job n_process={n_process}",
                      f"{run['job_seconds']:9.2f} s  {_rate(words, run['job_seconds']):>7,} words/s  "
-                     f"extract step {extract_seconds(run):.2f} s  peak {run['peak_tree_rss_mb']:.0f} MB tree"))
+                     f"extract step {extract_seconds(run):.2f} s  CPU {run['cpu_seconds']:.0f} s  "
+                     f"peak {run['peak_tree_rss_mb']:.0f} MB tree"))
     rows.append(("speed-up 2 vs 1 (job)", f"{speedup:9.2f} x"))
     rows.append(("speed-up 2 vs 1 (extract step)", f"{extract_speedup:9.2f} x"))
+    rows.append(("load average (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg())))
     print(table(rows))
     return {
         "articles": n_lines, "words": words,

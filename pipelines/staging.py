@@ -8,12 +8,14 @@ renamed into place, so a killed step leaves either the old file or the new one.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.extraction.records import DocumentExtraction
@@ -59,6 +61,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 EXTRACTED_TABLES = ("document_entities", "mentions", "claims", "claim_mentions")
+EXTRACTION_STAMP = "extraction.json"
 
 
 def _spans(spans: Iterable[tuple[int, int]]) -> list[dict[str, int]]:
@@ -140,6 +143,29 @@ class ExtractionWriter:
     def _temporary(self, table: str) -> Path:
         return self.directory / f".{table}.parquet.tmp"
 
+    def carry_over(self, doc_ids: set[str]) -> None:
+        """Copy the rows of already-extracted documents from this partition's previous files.
+
+        Streams the old files batch by batch; they stay in place until `close` renames the
+        new ones over them.
+        """
+        keep = pa.array(sorted(doc_ids), pa.string())
+        claim_ids = []
+        for table in ("document_entities", "mentions", "claims"):
+            for batch in pq.ParquetFile(self.directory / f"{table}.parquet").iter_batches():
+                kept = pa.Table.from_batches([batch]).filter(pc.is_in(batch["doc_id"], keep))
+                if table == "claims":
+                    claim_ids.append(kept["claim_id"])
+                self._write(table, kept)
+        claims_kept = pa.chunked_array(claim_ids, pa.string()).combine_chunks() if claim_ids else pa.array([], pa.string())
+        for batch in pq.ParquetFile(self.directory / "claim_mentions.parquet").iter_batches():
+            self._write("claim_mentions", pa.Table.from_batches([batch]).filter(pc.is_in(batch["claim_id"], claims_kept)))
+
+    def _write(self, table: str, data: pa.Table) -> None:
+        if data.num_rows:
+            self._writers[table].write_table(data.cast(SCHEMAS[table]))
+            self.counts[table] += data.num_rows
+
     def add(self, extraction: DocumentExtraction) -> None:
         for table, rows in extraction_rows(extraction, self.partition_key).items():
             self._buffers[table].extend(rows)
@@ -149,8 +175,7 @@ class ExtractionWriter:
     def _flush(self, table: str) -> None:
         rows = self._buffers[table]
         if rows:
-            self._writers[table].write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
-            self.counts[table] += len(rows)
+            self._write(table, pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
             rows.clear()
 
     def close(self) -> dict[str, int]:
@@ -167,12 +192,29 @@ class ExtractionWriter:
             self._temporary(table).unlink(missing_ok=True)
 
 
+def extracted_doc_ids(directory: Path, stamp: dict) -> set[str]:
+    """Documents this partition's staged files already hold for the same extractor and model."""
+    path = directory / EXTRACTION_STAMP
+    if not path.exists() or not all((directory / f"{t}.parquet").exists() for t in EXTRACTED_TABLES):
+        return set()
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    if {k: previous.get(k) for k in stamp} != stamp:
+        return set()
+    return set(previous["doc_ids"])
+
+
+def write_extraction_stamp(directory: Path, stamp: dict, doc_ids: list[str]) -> None:
+    write_text_atomically(json.dumps({**stamp, "doc_ids": doc_ids}), directory / EXTRACTION_STAMP)
+
+
 def read_staged(directory: Path, table: str) -> pa.Table:
     return pq.read_table(directory / f"{table}.parquet", schema=SCHEMAS[table])
 
 
-def iter_staged_documents(directory: Path, batch_size: int = 256) -> Iterator[dict]:
-    """Documents of a partition, read back a batch at a time."""
+def iter_staged_documents(directory: Path, skip: set[str] = frozenset(), batch_size: int = 256) -> Iterator[dict]:
+    """Documents of a partition not in `skip`, read back a batch at a time."""
     parquet = pq.ParquetFile(directory / "documents.parquet")
     for batch in parquet.iter_batches(batch_size=batch_size, columns=["doc_id", "text", "published_at"]):
-        yield from batch.to_pylist()
+        for row in batch.to_pylist():
+            if row["doc_id"] not in skip:
+                yield row
