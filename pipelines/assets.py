@@ -7,6 +7,7 @@ materialisation reports counts, timings and a preview for whoever is on call.
 """
 
 import json
+import os
 import subprocess
 import time
 from collections import Counter
@@ -19,6 +20,7 @@ import pyarrow.parquet as pq
 
 from pipelines import ingest, load, quality, release, staging, warehouse
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
+from pipelines.faults import pause_point
 from pipelines.resources import ClaimsResource
 
 daily_partitions = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_offset=1)
@@ -123,6 +125,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
             for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size, n_process=claims.n_process):
                 writer.add(extraction)
                 n_parsed += 1
+                pause_point("extract:mid-partition")
                 if len(preview) < PREVIEW_CLAIMS:
                     preview.extend(staging.extraction_rows(extraction, partition_key)["claims"])
             parse_seconds = time.perf_counter() - parse_started
@@ -240,29 +243,32 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
     started = time.perf_counter()
     report_dir = paths.reports_for(partition_key, context.run.run_id)
     validation_files = {p.name: p.read_text(encoding="utf-8") for p in sorted(report_dir.glob("*"))} if report_dir.exists() else {}
-    with warehouse.writer_lock(paths.work_db), warehouse.open_writer(paths.work_db) as connection:
-        loaded = load.load_partition(connection, partition_key, paths.staging_for(partition_key))
-        connection.execute(
-            "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
-            [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts["documents"],
-             loaded.counts["rejected_documents"], loaded.counts["claims"], loaded.counts["mentions"]],
-        )
-        partitions = [row[0] for row in connection.execute(
-            "SELECT DISTINCT partition_key FROM runs ORDER BY 1").fetchall()]
-        stats = connection.execute(warehouse.read_sql("partition_stats.sql"), {"partition_key": None}).df()
-        built = release.build_release(
-            connection, paths.releases,
-            provenance=_provenance(claims, partitions, context.run.run_id),
-            validation_files=validation_files,
-            stats={k: (None if v != v else float(v)) for k, v in stats.iloc[0].items()},
-        )
-        if built.created:
+    with warehouse.writer_lock(paths.work_db):
+        with warehouse.open_writer(paths.work_db) as connection:
+            loaded = load.load_partition(connection, partition_key, paths.staging_for(partition_key), stage="publish")
             connection.execute(
-                "INSERT INTO releases VALUES (?, now(), ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
+                [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts["documents"],
+                 loaded.counts["rejected_documents"], loaded.counts["claims"], loaded.counts["mentions"]],
+            )
+            partitions = [row[0] for row in connection.execute(
+                "SELECT DISTINCT partition_key FROM runs ORDER BY 1").fetchall()]
+            stats = connection.execute(warehouse.read_sql("partition_stats.sql"), {"partition_key": None}).df()
+            built = release.build_release(
+                connection, paths.releases,
+                provenance=_provenance(claims, partitions, context.run.run_id),
+                validation_files=validation_files,
+                stats={k: (None if v != v else float(v)) for k, v in stats.iloc[0].items()},
+            )
+            pause_point("publish:release-built")
+            connection.execute(
+                "INSERT OR IGNORE INTO releases VALUES (?, now(), ?, ?, ?, ?, ?, ?)",
                 [built.version, context.run.run_id, warehouse.SCHEMA_VERSION, built.row_counts["documents"],
                  built.row_counts["claims"], built.row_counts["entities"],
                  release.sha256_file(built.path / release.DATAPACKAGE)],
             )
+        # Taken under the lock, so the snapshot readers get is exactly this release's state.
+        warehouse.copy_database(paths.work_db, paths.pending_snapshot(context.run.run_id))
     paths.candidate_db_for(partition_key).unlink(missing_ok=True)
     staging.write_text_atomically(
         json.dumps({"run_id": context.run.run_id, "version": built.version}),
@@ -306,9 +312,18 @@ def published_release(context: dg.AssetExecutionContext, claims: ClaimsResource)
     """What readers see: the DuckDB snapshot swapped in, then `latest` pointed at the release."""
     paths = claims.paths
     version = _release_of_run(claims, context.partition_key, context.run.run_id)
+    pending = paths.pending_snapshot(context.run.run_id)
     with warehouse.writer_lock(paths.work_db):
-        warehouse.copy_database(paths.work_db, paths.snapshot_db)
-    release.point_latest(paths.releases, version)
+        current = release.latest_version(paths.releases)
+        if current and release.version_key(current) > release.version_key(version):
+            # A concurrent run published a newer release, which already holds this partition.
+            pending.unlink(missing_ok=True)
+            context.log.info(f"release {version} superseded by {current}; `latest` stays")
+            return dg.MaterializeResult(metadata={"version": version, "superseded_by": current})
+        paths.snapshot_db.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(pending, paths.snapshot_db)
+        pause_point("publish:before-latest")
+        release.point_latest(paths.releases, version)
     context.log.info(f"published release {version} at {paths.releases / version}")
     return dg.MaterializeResult(metadata={
         "version": version,

@@ -53,7 +53,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from pipelines.warehouse import connect_reader
+    from pipelines.warehouse import connect_reader, read_only_statements
 
     settings = Settings.from_env()
     try:
@@ -62,11 +62,15 @@ def _query(args: argparse.Namespace) -> int:
         print(f"claims: {error}", file=sys.stderr)
         return 2
     try:
-        relation = connection.sql(args.sql)
-        if relation is None:
-            return 0
+        *leading, last = read_only_statements(connection, args.sql)
+        for statement in leading:
+            connection.execute(statement).fetchall()
+        relation = connection.sql(last.query)
         columns = relation.columns
         rows = relation.fetchall()
+    except PermissionError as error:
+        print(f"claims: {error}", file=sys.stderr)
+        return 3
     except Exception as error:  # duckdb raises many error types; all mean a bad query here
         print(f"claims: query failed: {error}", file=sys.stderr)
         return 1

@@ -50,7 +50,9 @@ def without_documents(tables: dict[str, pa.Table], held_elsewhere: dict[str, str
     return kept
 
 
-def load_partition(connection: duckdb.DuckDBPyConnection, partition_key: str, staging_dir: Path) -> LoadResult:
+def load_partition(
+    connection: duckdb.DuckDBPyConnection, partition_key: str, staging_dir: Path, stage: str = "load"
+) -> LoadResult:
     """Replace the partition's rows with its staged files; idempotent."""
     tables = read_partition(staging_dir)
     held_elsewhere = warehouse.documents_in_other_partitions(
@@ -58,4 +60,4 @@ def load_partition(connection: duckdb.DuckDBPyConnection, partition_key: str, st
     )
     if held_elsewhere:
         tables = without_documents(tables, held_elsewhere, partition_key)
-    return LoadResult(warehouse.replace_partition(connection, partition_key, tables), len(held_elsewhere))
+    return LoadResult(warehouse.replace_partition(connection, partition_key, tables, stage), len(held_elsewhere))

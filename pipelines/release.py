@@ -34,7 +34,7 @@ class Release:
     path: Path
     row_counts: dict[str, int]
     created: bool
-    """False when the data equalled the latest release and no new version was made."""
+    """False when the data equalled the newest existing release, which is reused."""
 
 
 def sha256_file(path: Path) -> str:
@@ -60,13 +60,17 @@ def latest_version(releases_dir: Path) -> str | None:
     return os.readlink(latest) if latest.is_symlink() else None
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
 def list_versions(releases_dir: Path) -> list[str]:
-    """Published versions, oldest first (folders being built start with a dot)."""
+    """Complete release folders, oldest first (folders being built start with a dot)."""
     if not releases_dir.exists():
         return []
     versions = [p.name for p in releases_dir.iterdir()
                 if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
-    return sorted(versions, key=lambda v: tuple(int(part) for part in v.split(".")))
+    return sorted(versions, key=version_key)
 
 
 def read_datapackage(release_dir: Path) -> dict:
@@ -147,9 +151,10 @@ def build_release(
     """
     created = datetime.now(timezone.utc)
     releases_dir.mkdir(parents=True, exist_ok=True)
+    for abandoned in releases_dir.glob(".*.building"):  # left by a killed run; the caller holds the writer lock
+        shutil.rmtree(abandoned, ignore_errors=True)
     version = next_version(releases_dir, created)
     building = releases_dir / f".{version}.{os.getpid()}.building"
-    shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     try:
         resources = []
@@ -162,11 +167,14 @@ def build_release(
             resources.append(_resource(table, path, rows))
         row_counts = {r["name"]: r["rows"] for r in resources}
 
+        # The newest version, published or not (a run killed before moving `latest` leaves one):
+        # the same data again reuses it instead of making a new version.
+        newest = (list_versions(releases_dir) or [None])[-1]
+        if newest and _data_unchanged(resources, read_datapackage(releases_dir / newest)):
+            shutil.rmtree(building)
+            return Release(newest, releases_dir / newest, row_counts, created=False)
         previous_version = latest_version(releases_dir)
         previous = read_datapackage(releases_dir / previous_version) if previous_version else None
-        if previous_version and _data_unchanged(resources, previous):
-            shutil.rmtree(building)
-            return Release(previous_version, releases_dir / previous_version, row_counts, created=False)
 
         for name, content in validation_files.items():
             (building / "validation").mkdir(exist_ok=True)

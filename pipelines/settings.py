@@ -59,6 +59,10 @@ class Paths:
         """A copy of the warehouse with one partition loaded, for the quality gate to inspect."""
         return self.home / "state" / "candidates" / f"{partition_key}.duckdb"
 
+    def pending_snapshot(self, run_id: str) -> Path:
+        """A run's snapshot of the warehouse as of its release, waiting to be published."""
+        return self.home / "state" / "snapshots" / f"{run_id}.duckdb"
+
     @property
     def snapshot_db(self) -> Path:
         """The published DuckDB snapshot readers open; replaced atomically, never written in place."""

@@ -17,7 +17,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from pipelines.faults import pause_point
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
 SCHEMA_VERSION = "1.0.0"
 
 # Fact tables replaced as a unit when a partition is (re)loaded, in dependency order.
@@ -56,12 +59,39 @@ def writer_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
+def migrate(connection: duckdb.DuckDBPyConnection, migrations_dir: Path = MIGRATIONS_DIR) -> list[str]:
+    """Apply the numbered migrations (NNNN_name.sql) not yet recorded in schema_migrations.
+
+    Each runs in its own transaction with its record, so a warehouse is never half-migrated.
+    """
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    applied = {row[0] for row in connection.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = []
+    for path in sorted(migrations_dir.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        version = int(path.name[:4])
+        if version in applied:
+            continue
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute(path.read_text(encoding="utf-8"))
+            connection.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, path.stem])
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        done.append(path.stem)
+    return done
+
+
 @contextlib.contextmanager
 def open_writer(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writing connection with the schema ensured; the caller holds `writer_lock`."""
     connection = duckdb.connect(str(db_path))
     try:
-        connection.execute(read_sql("schema.sql"))
+        migrate(connection)
         connection.execute(read_sql("views.sql"))
         yield connection
     finally:
@@ -84,7 +114,7 @@ FIRST_SEEN = {
 
 
 def replace_partition(
-    connection: duckdb.DuckDBPyConnection, partition_key: str, tables: dict[str, pa.Table]
+    connection: duckdb.DuckDBPyConnection, partition_key: str, tables: dict[str, pa.Table], stage: str = "load"
 ) -> dict[str, int]:
     """Replace every row of one partition in one transaction: re-running never duplicates."""
     counts: dict[str, int] = {}
@@ -103,20 +133,21 @@ def replace_partition(
             if data is None or data.num_rows == 0:
                 counts[table] = 0
                 continue
-            columns = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()]
-            connection.register("incoming", data.select(columns))
+            connection.register("incoming", data)
+            # BY NAME: columns a later migration added and the loader does not know stay NULL
             if table in FIRST_SEEN:
                 column, keys = FIRST_SEEN[table]
                 connection.execute(
-                    f"INSERT INTO {table} SELECT incoming.* REPLACE "
+                    f"INSERT INTO {table} BY NAME SELECT incoming.* REPLACE "
                     f"(coalesce(seen.first_{column}, incoming.{column}) AS {column}) "
                     f"FROM incoming LEFT JOIN first_seen_{table} seen USING ({', '.join(keys)})"
                 )
             else:
-                connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+                connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
             connection.unregister("incoming")
             counts[table] = data.num_rows
         connection.execute(read_sql("refresh_entities.sql"))
+        pause_point(f"{stage}:in-transaction")
         connection.execute("COMMIT")
     except Exception:
         connection.execute("ROLLBACK")
@@ -145,14 +176,21 @@ def copy_database(source: Path, destination: Path) -> Path:
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+    if wal_of(source).exists():  # committed work a killed writer left in the WAL: fold it in first
+        duckdb.connect(str(source)).execute("CHECKPOINT").close()
     if source.exists():
         shutil.copyfile(source, temporary)
     else:
         duckdb.connect(str(temporary)).close()
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
+    wal_of(destination).unlink(missing_ok=True)  # a stale WAL would be replayed onto the new file
     os.replace(temporary, destination)
     return destination
+
+
+def wal_of(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".wal")
 
 
 @contextlib.contextmanager
@@ -169,3 +207,24 @@ def connect_reader(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
     if not snapshot_db.exists():
         raise FileNotFoundError(f"no published warehouse at {snapshot_db}: run `claims run` first")
     return duckdb.connect(str(snapshot_db), read_only=True)
+
+
+READ_ONLY_STATEMENTS = {"SELECT", "EXPLAIN"}
+
+
+def read_only_statements(connection: duckdb.DuckDBPyConnection, sql: str) -> list:
+    """Parse `sql` and refuse anything but queries: no writes, ATTACH, COPY, EXPORT or SET.
+
+    The snapshot is opened read-only as well; this check gives a clear message and also
+    stops statements that would write files rather than the database.
+    """
+    statements = connection.extract_statements(sql)
+    refused = sorted({s.type.name for s in statements} - READ_ONLY_STATEMENTS)
+    if refused:
+        raise PermissionError(
+            f"claims query only runs SELECT (or EXPLAIN) statements; refused: {', '.join(refused)}. "
+            "The warehouse snapshot is read-only: write to a database of your own instead."
+        )
+    if not statements:
+        raise ValueError("no SQL statement given")
+    return statements

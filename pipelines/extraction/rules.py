@@ -486,7 +486,8 @@ class Extractor:
                     return
                 ce = min(ce, first)
             content = self.content_from_tokens(cs, ce, t.i)
-        elif t.dep_ in ("parataxis", "ccomp", "advcl") and t.head.i < t.i and subj is not None \
+        elif t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
+                and (t.head.i < t.i or self.interjected(t)) \
                 and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i \
                 and self.inverted_ok(t, subj):
             # inverted: "Y, X said" where the parser hung the cue under Y
@@ -610,6 +611,11 @@ class Extractor:
         if ctx.cs(t.i) < last_end:
             return content
         out = list(content)
+        # '“A,” she said, “and B.”': a quotation that resumes right after the cue clause
+        nxt = self.resumed_quote(t, seg_e)
+        if nxt is not None:
+            out.append(nxt)
+            last_end = nxt[1]
         k = t.i
         while k + 1 < len(self.doc) and ctx.para_of[k + 1] == ctx.para_of[t.i] \
                 and not (self.doc[k + 1].text[:1] in QUOTE_CHARS and self.doc[k].text in ".!?") \
@@ -640,12 +646,58 @@ class Extractor:
             pos = qe
         return out
 
+    def resumed_quote(self, t: Token, seg_e: int) -> tuple[int, int] | None:
+        """The quotation that resumes after '“A,” X said,' in the same sentence."""
+        doc = self.doc
+        ctx = self.ctx
+        k = t.i + 1
+        limit = min(seg_e, t.i + 20)
+        while k < limit and doc[k].text not in QUOTE_CHARS and doc[k].text[:1] not in QUOTE_CHARS:
+            tok = doc[k]
+            # only the cue clause itself: inverted subject, adverbs, prepositional phrases
+            h = tok
+            ok = False
+            for _ in range(12):
+                if h.head.i == t.i:
+                    ok = h.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis", "dobj") \
+                        or (h.dep_ == "dobj" and h.pos_ in ("PROPN", "NOUN", "PRON") and h.i < k + 8)
+                    break
+                if h.head.i == h.i or h.pos_ in ("VERB", "AUX") and h.dep_ != "relcl":
+                    break
+                h = h.head
+            if not ok and not tok.is_punct:
+                return None
+            k += 1
+        if k >= limit or k == t.i + 1:
+            return None
+        between = ctx.text[ctx.ce(k - 1) if k - 1 > t.i else ctx.ce(t.i):ctx.cs(k)]
+        if doc[k - 1].text not in (",", ":") or between.strip():
+            return None
+        j = ctx.cs(k)
+        q = ctx.quotes
+        qi = q.containing(j, j + 1)
+        if qi < 0 or q.spans[qi][0] != j:
+            return None
+        qs, qe = q.spans[qi]
+        if "\n" in ctx.text[qs:qe] and ctx.para_of[k] != ctx.para_of[t.i]:
+            return None
+        return qs, qe
+
+    def interjected(self, t: Token) -> bool:
+        """'Y1, X said, Y2': a cue clause set off by commas inside its content."""
+        r = t.right_edge.i
+        if self.doc[r].text not in (",", "—", "–", "--"):
+            r += 1
+        return r < len(self.doc) and self.doc[r].text in (",", "—", "–", "--") and t.head.i > r
+
     def inverted_ok(self, t: Token, subj: Token) -> bool:
         """A cue clause hung under the content: '..., X said' with nothing else after."""
         doc = self.doc
         if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
             return False
         first = min(t.left_edge.i, subj.left_edge.i)
+        while first < t.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+            first += 1
         if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS):
             return False
         if t.right_edge.i - t.i > 6:

@@ -1,9 +1,10 @@
--- Warehouse schema, version 1 (see ../shared/spec/claims.md section 3 and docs/schema.md).
+-- Warehouse schema 1.0.0, the first migration (see ../shared/spec/claims.md section 3).
+-- Later changes are new numbered files beside this one; never edit an applied migration.
 -- Every fact table carries partition_key so a partition can be replaced as a unit.
 -- Span columns are lists of [start, end) character offsets into documents.text:
 -- substr(text, s.start + 1, s."end" - s.start) returns the fragment.
 
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE documents (
     doc_id          VARCHAR PRIMARY KEY,
     source_uri      VARCHAR NOT NULL,
     outlet          VARCHAR,
@@ -18,7 +19,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 
 -- Canonical entities per document, as the extractor resolved them; `entities` is derived.
-CREATE TABLE IF NOT EXISTS document_entities (
+CREATE TABLE document_entities (
     doc_id          VARCHAR NOT NULL,
     entity_id       VARCHAR NOT NULL,
     canonical_name  VARCHAR NOT NULL,
@@ -26,7 +27,7 @@ CREATE TABLE IF NOT EXISTS document_entities (
     partition_key   VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS entities (
+CREATE TABLE entities (
     entity_id       VARCHAR PRIMARY KEY,
     canonical_name  VARCHAR NOT NULL,
     label           VARCHAR NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE IF NOT EXISTS entities (
     n_documents     INTEGER NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS mentions (
+CREATE TABLE mentions (
     mention_id      VARCHAR PRIMARY KEY,
     doc_id          VARCHAR NOT NULL,
     entity_id       VARCHAR NOT NULL,
@@ -46,7 +47,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     partition_key   VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS claims (
+CREATE TABLE claims (
     claim_id           VARCHAR PRIMARY KEY,
     doc_id             VARCHAR NOT NULL,
     sentence_index     INTEGER NOT NULL,
@@ -75,13 +76,13 @@ CREATE TABLE IF NOT EXISTS claims (
     partition_key      VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS claim_mentions (
+CREATE TABLE claim_mentions (
     claim_id        VARCHAR NOT NULL,
     mention_id      VARCHAR NOT NULL,
     partition_key   VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS rejected_documents (
+CREATE TABLE rejected_documents (
     source_uri      VARCHAR NOT NULL,
     reason          VARCHAR NOT NULL,
     detail          VARCHAR NOT NULL,
@@ -91,7 +92,7 @@ CREATE TABLE IF NOT EXISTS rejected_documents (
 );
 
 -- One row per partition load: what produced the rows now in the warehouse.
-CREATE TABLE IF NOT EXISTS runs (
+CREATE TABLE runs (
     run_id             VARCHAR NOT NULL,
     partition_key      VARCHAR NOT NULL,
     loaded_at          TIMESTAMPTZ NOT NULL,
@@ -104,7 +105,7 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 
 -- One row per published release.
-CREATE TABLE IF NOT EXISTS releases (
+CREATE TABLE releases (
     version          VARCHAR PRIMARY KEY,
     created_at       TIMESTAMPTZ NOT NULL,
     run_id           VARCHAR NOT NULL,
@@ -113,10 +114,4 @@ CREATE TABLE IF NOT EXISTS releases (
     n_claims         INTEGER NOT NULL,
     n_entities       INTEGER NOT NULL,
     manifest_sha256  VARCHAR NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS schema_migrations (
-    version     INTEGER PRIMARY KEY,
-    name        VARCHAR NOT NULL,
-    applied_at  TIMESTAMPTZ NOT NULL
 );
