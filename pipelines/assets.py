@@ -62,9 +62,9 @@ def ingested_documents(
     if missing:
         raise dg.Failure(f"input paths do not exist: {', '.join(missing)}")
     sources = [claims.paths.inbox_for(partition_key), *map(Path, config.input_paths)]
-    files = ingest.list_input_files(path for path in sources if path.exists())
+    files, rejections = ingest.list_input_files(path for path in sources if path.exists())
 
-    documents, rejections = [], []
+    documents = []
     for item in ingest.read_documents(files):
         (documents if isinstance(item, ingest.Document) else rejections).append(item)
     published = _published_elsewhere(claims, partition_key, [doc.doc_id for doc in documents])

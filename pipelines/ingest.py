@@ -14,10 +14,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_DOCUMENT_CHARS = 1_000_000
+MAX_FILE_BYTES = 8 * MAX_DOCUMENT_CHARS  # larger files are refused unread (JSONL files are read line by line)
 MIN_ENGLISH_STOPWORD_SHARE = 0.12
 
 # Reasons a document or line is refused; the rejected_documents.reason enum.
@@ -28,7 +30,8 @@ NOT_ENGLISH = "not_english"
 DUPLICATE = "duplicate"
 MALFORMED = "malformed_json"
 TOO_LARGE = "too_large"
-REJECTION_REASONS = (EMPTY, UNDECODABLE, NOT_TEXT, NOT_ENGLISH, DUPLICATE, MALFORMED, TOO_LARGE)
+UNSAFE_PATH = "unsafe_path"
+REJECTION_REASONS = (EMPTY, UNDECODABLE, NOT_TEXT, NOT_ENGLISH, DUPLICATE, MALFORMED, TOO_LARGE, UNSAFE_PATH)
 
 _ENGLISH_STOPWORDS = frozenset(
     "the of and to a in is that for it on was with as he she by at from be are this have "
@@ -74,8 +77,17 @@ def document_id(text: str) -> str:
     return "doc_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
+# A well-formed UTF-8 multi-byte sequence; Latin-1 text almost never contains one.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
-    """Decode file bytes as text, or say why not: returns (text, rejection_reason)."""
+    """Decode file bytes as text, or say why not: returns (text, rejection_reason).
+
+    UTF-16 needs its BOM. Bytes that are not valid UTF-8 are read as UTF-8 with the bad
+    bytes replaced when the file otherwise holds UTF-8 sequences, else as Windows-1252
+    (a superset of Latin-1 for printable text).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
@@ -87,15 +99,68 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
+    if _UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8", errors="replace")
+    else:
+        text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 200):
         return None, UNDECODABLE
     return text, None
 
 
+class _HTMLText(HTMLParser):
+    """Title and block text of an HTML page; scripts, styles and page furniture dropped."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg"}
+    BLOCKS = {"p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+              "blockquote", "br", "tr", "pre"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title, self.parts, self._skipping, self._in_title = "", [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def html_to_text(page: str) -> tuple[str | None, str]:
+    """(title, body text) of an HTML page."""
+    parser = _HTMLText()
+    parser.feed(page)
+    parser.close()
+    body = re.sub(r"[ \t]*\n[ \t\n]*\n\s*", "\n\n", "".join(parser.parts))
+    return (parser.title.strip() or None), body
+
+
 def looks_like_text(text: str) -> bool:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
-    return controls <= len(text) // 100
+    """Mostly letters, digits, spaces and punctuation: not a binary blob decoded by force."""
+    sample = text[:20000]
+    wordy = sum(1 for ch in sample if ch in "\n\t" or unicodedata.category(ch)[0] in "LNZP")
+    return wordy >= 0.9 * len(sample)
 
 
 def is_english(text: str) -> bool:
@@ -121,7 +186,7 @@ def _check_text(text: str, source_uri: str) -> Rejection | None:
     if len(text) > MAX_DOCUMENT_CHARS:
         return Rejection(source_uri, TOO_LARGE, f"{len(text):,} characters > {MAX_DOCUMENT_CHARS:,}")
     if not looks_like_text(text):
-        return Rejection(source_uri, NOT_TEXT, "control characters in the text")
+        return Rejection(source_uri, NOT_TEXT, "mostly symbols or control characters, not prose")
     if not is_english(text):
         return Rejection(source_uri, NOT_ENGLISH, "too few English function words")
     return None
@@ -148,11 +213,19 @@ def _make_document(
 
 
 def read_text_file(path: Path) -> Iterator[Document | Rejection]:
-    """A plain-text article: title on the first line, the body after it."""
+    """A plain-text article (title on the first line, the body after it), or an HTML page."""
     uri = str(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        yield Rejection(uri, TOO_LARGE, f"{size:,} bytes > {MAX_FILE_BYTES:,}; not read")
+        return
     decoded, reason = decode_bytes(path.read_bytes())
     if decoded is None:
         yield Rejection(uri, reason or UNDECODABLE, "file is not decodable text")
+        return
+    if looks_like_html(decoded):
+        title, body = html_to_text(decoded)
+        yield _make_document(body, uri, title, None, None)
         return
     title, _, body = normalise_text(decoded).partition("\n")
     if not body.strip():
@@ -166,6 +239,9 @@ def read_jsonl_file(path: Path) -> Iterator[Document | Rejection]:
         for line_number, raw_line in enumerate(handle, start=1):
             uri = f"{path}#L{line_number}"
             if not raw_line.strip():
+                continue
+            if len(raw_line) > MAX_FILE_BYTES:
+                yield Rejection(uri, TOO_LARGE, f"line of {len(raw_line):,} bytes > {MAX_FILE_BYTES:,}")
                 continue
             try:
                 record = json.loads(raw_line.decode("utf-8"))
@@ -185,21 +261,29 @@ def read_jsonl_file(path: Path) -> Iterator[Document | Rejection]:
             )
 
 
-def list_input_files(paths: Iterable[Path]) -> list[Path]:
-    """Files under the given paths, sorted; hidden files and symlinks leaving the tree skipped."""
+def list_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[Rejection]]:
+    """Files under the given paths, sorted, and the links that lead outside them.
+
+    Names starting with a dot are skipped by design: they are hidden files or files still
+    being copied in (rsync, curl and editors write to dot-names, then rename). A symlink
+    whose target lies outside the folder is never read, and is recorded as `unsafe_path`.
+    """
     found: list[Path] = []
+    refused: list[Rejection] = []
     for path in paths:
-        if path.is_dir():
-            root = path.resolve()
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.resolve().is_relative_to(root)
-            )
-        elif path.is_file():
-            found.append(path)
-    return found
+        if not path.is_dir():
+            if path.is_file():
+                found.append(path)
+            continue
+        root = path.resolve()
+        for candidate in sorted(path.rglob("*")):
+            if any(part.startswith(".") for part in candidate.relative_to(path).parts):
+                continue
+            if not candidate.resolve().is_relative_to(root):
+                refused.append(Rejection(str(candidate), UNSAFE_PATH, f"links outside {path}; not read"))
+            elif candidate.is_file():
+                found.append(candidate)
+    return found, refused
 
 
 def read_file(path: Path) -> Iterator[Document | Rejection]:

@@ -16,9 +16,10 @@ ARTICLE = (
 
 
 def _read(paths: list[Path]):
-    items = list(ingest.read_documents(ingest.list_input_files(paths)))
+    files, refused = ingest.list_input_files(paths)
+    items = list(ingest.read_documents(files))
     return ([i for i in items if isinstance(i, ingest.Document)],
-            [i for i in items if isinstance(i, ingest.Rejection)])
+            refused + [i for i in items if isinstance(i, ingest.Rejection)])
 
 
 def test_text_file_title_is_first_line_and_body_is_the_text(tmp_path):
@@ -81,10 +82,36 @@ def test_jsonl_lines_become_documents_or_rejections(tmp_path):
     assert all("#L" in r.source_uri for r in rejected)
 
 
-def test_symlink_leaving_the_folder_is_not_read(tmp_path):
+def test_symlink_leaving_the_folder_is_not_read_but_recorded(tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text(ARTICLE, encoding="utf-8")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "link.txt").symlink_to(outside)
-    assert ingest.list_input_files([inbox]) == []
+    files, refused = ingest.list_input_files([inbox])
+    assert files == [] and [(r.reason, r.source_uri) for r in refused] == [("unsafe_path", str(inbox / "link.txt"))]
+
+
+def test_html_page_becomes_title_and_body_text(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<!DOCTYPE html><html><head><title>Port strike ends</title><script>var x = 1;</script></head>"
+        "<body><nav>Home | World</nav><p>The union said on Friday that its members had voted to "
+        "accept the offer &amp; return to work.</p><p>The company said it was relieved.</p></body></html>",
+        encoding="utf-8")
+    [doc], rejected = _read([tmp_path])
+    assert rejected == [] and doc.title == "Port strike ends"
+    assert doc.text == ("The union said on Friday that its members had voted to accept the offer & return to work."
+                        "\n\nThe company said it was relieved.")
+
+
+def test_utf8_with_a_bad_byte_keeps_its_other_characters(tmp_path):
+    (tmp_path / "a.txt").write_bytes(ARTICLE.replace("union", "unión").encode("utf-8").replace(b"strike", b"str\xffike"))
+    [doc], _ = _read([tmp_path])
+    assert "unión" in doc.text and "str\ufffdike" in doc.text
+
+
+def test_oversized_file_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    (tmp_path / "big.txt").write_text(ARTICLE, encoding="utf-8")
+    _, [rejection] = _read([tmp_path])
+    assert rejection.reason == "too_large"

@@ -311,7 +311,36 @@ class Extractor:
                     if k != c.anchor:
                         taken[k] = c.anchor
         out = [c for c in self.cands.values() if c.anchor not in taken]
+        if NESTED == "outermost":
+            out = self.outermost(out)
         return sorted(out, key=lambda c: c.cue[0][0])
+
+    def outermost(self, cands: list[Cand]) -> list[Cand]:
+        """Drop attributions whose cue lies inside another claim's content ('X said that Y
+        believes Z' is one claim of X's); hedges do not count as outer claims."""
+        doc = self.doc
+        outer = sorted(((s, e, id(c)) for c in cands if c.kind != "hedge" for s, e in c.content))
+        if not outer:
+            return cands
+        starts = [o[0] for o in outer]
+        import bisect
+        keep = []
+        for c in cands:
+            pos = doc[c.anchor].idx
+            j = bisect.bisect_right(starts, pos) - 1
+            nested = False
+            # spans may overlap, so look back over a few
+            while j >= 0 and j >= len(outer) - 10_000:
+                s, e, cid = outer[j]
+                if s <= pos < e and cid != id(c):
+                    nested = True
+                    break
+                if e < pos and s < pos - 3000:
+                    break
+                j -= 1
+            if not nested:
+                keep.append(c)
+        return keep
 
     def rule_name_colon(self, seg_s: int, seg_e: int) -> None:
         """'Smith: We need more money.' (transcripts, headline attributions)."""
@@ -498,7 +527,7 @@ class Extractor:
             conf -= 0.05
             kind = "inverted"
         elif OBJECT_CONTENT and (obj := self.object_content(t, lemma)) is not None:
-            cs, ce, extra_cue = obj
+            cs, ce, extra_cue, okind = obj
             content = self.content_from_tokens(cs, ce, t.i)
             if extra_cue is not None:
                 if extra_cue == cue[-1][1]:
@@ -506,7 +535,7 @@ class Extractor:
                 else:
                     cue = cue + [(extra_cue, extra_cue + 1)]
             conf -= 0.15
-            kind = "object"
+            kind = "object_" + okind
         if not content and is_speech:
             # colon or adjacent quotation
             first = min(t.i, subj.left_edge.i) if subj is not None else t.i
@@ -585,17 +614,17 @@ class Extractor:
                                                      or c.lemma_.lower() in lx.PERSON_NOUNS)):
                 if c.lower_ in ("what", "which", "who"):
                     continue
-                return c.left_edge.i, c.right_edge.i + 1, None
+                return c.left_edge.i, c.right_edge.i + 1, None, "dobj"
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return c.left_edge.i, c.right_edge.i + 1, None
+                return c.left_edge.i, c.right_edge.i + 1, None, "xcomp"
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
                                          for m in c.children):
-                return c.left_edge.i, c.right_edge.i + 1, None
+                return c.left_edge.i, c.right_edge.i + 1, None, "if"
             if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "against", "on") \
                     and (c.i == t.i + 1 or (c.i == t.i + 2 and self.doc[t.i + 1].dep_ == "prt")):
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    return c.i + 1, c.right_edge.i + 1, c.i
+                    return c.i + 1, c.right_edge.i + 1, c.i, "prep"
         return None
 
     def continue_quote(self, content: list[tuple[int, int]], t: Token) -> list[tuple[int, int]]:
