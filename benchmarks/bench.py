@@ -261,9 +261,12 @@ def step_rows(job: dict) -> list[tuple[str, str]]:
         seconds = step.get("duration_seconds", step.get("wall_seconds", 0.0))
         rows.append((f"  step {key}", f"{seconds:9.2f} s  {100 * seconds / total:5.1f} %"))
     extract = job["asset_metadata"].get("extracted_claims", {})
-    if "extract_seconds" in extract:
-        rows.append(("    of which model load", f"{extract.get('model_load_seconds', 0):9.2f} s"))
-        rows.append(("    of which parse+extract+write", f"{extract['extract_seconds']:9.2f} s"))
+    for key in ("model_load_seconds", "extract_seconds", "parse_and_extract_seconds"):
+        if isinstance(extract.get(key), (int, float)):
+            rows.append((f"    extracted_claims {key}", f"{extract[key]:9.2f} s"))
+    for key in ("n_parsed", "n_carried_over"):
+        if key in extract:
+            rows.append((f"    extracted_claims {key}", f"{extract[key]:9}"))
     return rows
 
 

@@ -138,3 +138,32 @@ INDEFINITE_DETS = frozenset("a an another one some any".split())
 
 # Stop words ignored when computing acronyms.
 ACRONYM_STOP = frozenset("the of and for in on at to a an &".split())
+
+# Verbs whose direct object (with its secondary complement) states what is attributed:
+# "criticized the plan", "called him a liar", "accused her of lying", "announced a bid".
+# Speech acts and stances only; verbs of perception, possession or motion are left out.
+OBJECT_VERBS = frozenset("""
+announce mention note cite reveal disclose report tweet post explain repeat reiterate recall
+highlight stress emphasize emphasise underscore acknowledge admit confirm deny dispute reject
+dismiss question propose suggest recommend demand request promise pledge vow predict declare
+claim describe call label dub brand characterize characterise portray praise tout hail
+applaud commend welcome thank congratulate criticize criticise condemn denounce decry blast
+slam mock ridicule attack accuse blame fault lament bemoan complain endorse support back
+oppose defend favor favour prefer urge echo rebut refute contradict disavow renounce
+champion advocate insist allege forecast estimate project proclaim concede guarantee
+assure warn remind reaffirm affirm
+""".split())
+
+# Verbs of intention and commitment whose to-infinitive states the attributed plan or
+# position: "vowed to fight", "refused to comment", "plans to run".
+INTENTION_VERBS = frozenset("""
+vow pledge promise threaten seek refuse decline plan aim agree offer hope propose urge
+swear intend resolve demand volunteer
+""".split())
+
+# Prepositions that introduce the second complement of an object verb ("accused X of Y",
+# "described X as Y", "blamed X for Y", "compared X to Y").
+OBJECT_PREPS = frozenset("of as for to about over on with".split())
+
+# Every verb lemma that can head a cue.
+ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS

@@ -33,7 +33,9 @@ _NUM_RE = re.compile(
     re.I,
 )
 # Objects as content ("denied the report") fire too often on non-attributions; off.
-OBJECT_CONTENT = False
+OBJECT_CONTENT = True
+# PolNeAR-style: only the outermost attribution of a nest is a claim ("all" keeps every one)
+NESTED = "outermost"
 EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
 
 
@@ -299,7 +301,7 @@ class Extractor:
             elif t.lemma_.lower() in lx.POSITION_VERBS and t.pos_ in ("VERB", "AUX"):
                 if not self.rule_position(t):
                     self.rule_verb(t)
-            elif t.lemma_.lower() in lx.ALL_CUE_VERBS or lw in lx.ALL_CUE_VERBS:
+            elif t.lemma_.lower() in lx.ANY_CUE_VERBS or lw in lx.ANY_CUE_VERBS:
                 self.rule_verb(t)
         for seg_s, seg_e in self.ctx.seg_bounds:
             self.rule_name_colon(seg_s, seg_e)
@@ -317,28 +319,17 @@ class Extractor:
 
     def outermost(self, cands: list[Cand]) -> list[Cand]:
         """Drop attributions whose cue lies inside another claim's content ('X said that Y
-        believes Z' is one claim of X's); hedges do not count as outer claims."""
+        believes Z' is one claim, X's); hedges do not count as outer claims."""
         doc = self.doc
-        outer = sorted(((s, e, id(c)) for c in cands if c.kind != "hedge" for s, e in c.content))
-        if not outer:
-            return cands
-        starts = [o[0] for o in outer]
-        import bisect
+        pos = {id(c): doc[c.anchor].idx for c in cands}
+
+        def inside(c: Cand, d: Cand) -> bool:
+            p = pos[id(c)]
+            return d is not c and d.kind != "hedge" and any(s <= p < e for s, e in d.content)
+
         keep = []
         for c in cands:
-            pos = doc[c.anchor].idx
-            j = bisect.bisect_right(starts, pos) - 1
-            nested = False
-            # spans may overlap, so look back over a few
-            while j >= 0 and j >= len(outer) - 10_000:
-                s, e, cid = outer[j]
-                if s <= pos < e and cid != id(c):
-                    nested = True
-                    break
-                if e < pos and s < pos - 3000:
-                    break
-                j -= 1
-            if not nested:
+            if not any(inside(c, d) and not inside(d, c) for d in cands):
                 keep.append(c)
         return keep
 
@@ -486,16 +477,17 @@ class Extractor:
     def rule_verb(self, t: Token) -> None:
         doc = self.doc
         lemma = t.lemma_.lower()
-        if lemma not in lx.ALL_CUE_VERBS:
+        if lemma not in lx.ANY_CUE_VERBS:
             lemma = t.lower_
-            if lemma not in lx.ALL_CUE_VERBS:
+            if lemma not in lx.ANY_CUE_VERBS:
                 return
+        clausal = lemma in lx.ALL_CUE_VERBS
         if t.pos_ not in ("VERB", "AUX"):
             # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
         is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS
-        ccomp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        ccomp = next((c for c in t.children if c.dep_ == "ccomp"), None) if clausal else None
         subj = self.subject_of(t)
         seg_s, seg_e = self.ctx.seg_range(t.i)
         content: list[tuple[int, int]] = []
@@ -515,7 +507,7 @@ class Extractor:
                     return
                 ce = min(ce, first)
             content = self.content_from_tokens(cs, ce, t.i)
-        elif t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
+        elif clausal and t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
                 and (t.head.i < t.i or self.interjected(t)) \
                 and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i \
                 and self.inverted_ok(t, subj):
@@ -605,27 +597,47 @@ class Extractor:
                       hedge=src is None))
 
     def object_content(self, t: Token, lemma: str):
-        """Objects as content: 'denied the report', 'wants to leave', 'warned of X'."""
-        dative = lemma in lx.DATIVE_VERBS
-        for c in t.children:
-            if c.i < t.i:
-                continue
-            if c.dep_ == "dobj" and not (dative and (c.pos_ in ("PRON", "PROPN")
-                                                     or c.lemma_.lower() in lx.PERSON_NOUNS)):
-                if c.lower_ in ("what", "which", "who"):
-                    continue
-                return c.left_edge.i, c.right_edge.i + 1, None, "dobj"
-            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return c.left_edge.i, c.right_edge.i + 1, None, "xcomp"
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
-                                         for m in c.children):
-                return c.left_edge.i, c.right_edge.i + 1, None, "if"
-            if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "against", "on") \
-                    and (c.i == t.i + 1 or (c.i == t.i + 2 and self.doc[t.i + 1].dep_ == "prt")):
-                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None:
-                    return c.i + 1, c.right_edge.i + 1, c.i, "prep"
-        return None
+        """Objects as content for speech-act and stance verbs ('criticized the plan',
+        'called him a liar', 'accused her of lying') and to-infinitives of intention verbs
+        ('vowed to fight'). Returns (first token, end token, extra cue token, kind)."""
+        if t.tag_ in ("VBN",) and any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+            return None
+        if t.dep_ in ("amod", "compound"):
+            return None
+        is_obj = lemma in lx.OBJECT_VERBS
+        is_int = lemma in lx.INTENTION_VERBS
+        if not (is_obj or is_int):
+            return None
+        dative = lemma in lx.DATIVE_VERBS or lemma in ("urge", "ask", "remind")
+        comps = []
+        first_kind = None
+        for c in t.rights:
+            d = c.dep_
+            if d == "dobj" and is_obj:
+                if c.lower_ in ("what", "which", "who", "that", "this", "it") and c.n_rights == 0 \
+                        and not any(g.dep_ == "oprd" for g in t.children):
+                    return None
+                comps.append(c)
+                first_kind = first_kind or "dobj"
+            elif d == "xcomp" and (is_int or comps) and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                comps.append(c)
+                first_kind = first_kind or "xcomp"
+            elif d in ("oprd", "ccomp", "dative") and comps:
+                comps.append(c)
+            elif d == "prep" and comps and c.lower_ in lx.OBJECT_PREPS and not any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                comps.append(c)
+            elif d in ("punct", "cc", "conj", "advcl", "npadvmod") and comps:
+                break
+        if not comps:
+            return None
+        if dative and len(comps) > 1 and comps[0].dep_ in ("dobj", "dative") and (
+                comps[0].pos_ in ("PRON", "PROPN") or comps[0].lemma_.lower() in lx.PERSON_NOUNS):
+            comps = comps[1:]
+        s = min(c.left_edge.i for c in comps)
+        e = max(c.right_edge.i for c in comps) + 1
+        return s, e, None, first_kind
 
     def continue_quote(self, content: list[tuple[int, int]], t: Token) -> list[tuple[int, int]]:
         """'“A,” he said. “B.”': add the quotations that open the following sentences."""
