@@ -6,11 +6,14 @@ CLAIMS_HOME/staging, so any worker that reaches that folder can run any step. Ea
 materialisation reports counts, timings and a preview for whoever is on call.
 """
 
+import contextlib
+import itertools
 import json
 import os
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from pipelines.resources import ClaimsResource
 daily_partitions = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_offset=1)
 
 PREVIEW_CLAIMS = 5
+INGEST_BATCH = 500
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -43,52 +47,72 @@ def _preview(claims: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _published_elsewhere(claims: ClaimsResource, partition_key: str, doc_ids: list[str]) -> dict[str, str]:
-    """Documents the published snapshot holds in other partitions: no need to parse them again."""
-    if not doc_ids or not claims.paths.snapshot_db.exists():
-        return {}
+@contextlib.contextmanager
+def _published_elsewhere(claims: ClaimsResource, partition_key: str) -> Iterator[Callable[[list[str]], dict[str, str]]]:
+    """A lookup of documents the published snapshot holds in other partitions: no need to parse them again."""
+    if not claims.paths.snapshot_db.exists():
+        yield lambda doc_ids: {}
+        return
     with warehouse.open_reader(claims.paths.snapshot_db) as connection:
-        return warehouse.documents_in_other_partitions(connection, partition_key, doc_ids)
+        yield lambda doc_ids: warehouse.documents_in_other_partitions(connection, partition_key, doc_ids)
 
 
 @dg.asset(partitions_def=daily_partitions, group_name="claims", kinds={"python", "parquet"})
 def ingested_documents(
     context: dg.AssetExecutionContext, config: IngestConfig, claims: ClaimsResource
 ) -> dg.MaterializeResult:
-    """The partition's articles, normalised and deduplicated; refused inputs recorded with a reason."""
+    """The partition's articles, normalised and deduplicated; refused inputs recorded with a reason.
+
+    Streams: documents go to Parquet in batches, so a large inbox never sits in memory.
+    """
     started = time.perf_counter()
     partition_key = context.partition_key
     missing = [path for path in config.input_paths if not Path(path).exists()]
     if missing:
         raise dg.Failure(f"input paths do not exist: {', '.join(missing)}")
     sources = [claims.paths.inbox_for(partition_key), *map(Path, config.input_paths)]
-    files, rejections = ingest.list_input_files(path for path in sources if path.exists())
+    files, refused = ingest.list_input_files(path for path in sources if path.exists())
 
-    documents = []
-    for item in ingest.read_documents(files):
-        (documents if isinstance(item, ingest.Document) else rejections).append(item)
-    published = _published_elsewhere(claims, partition_key, [doc.doc_id for doc in documents])
-    if published:
-        rejections += [ingest.Rejection(doc.source_uri, ingest.DUPLICATE,
-                                        f"already published in partition {published[doc.doc_id]}", doc.doc_id)
-                       for doc in documents if doc.doc_id in published]
-        documents = [doc for doc in documents if doc.doc_id not in published]
     now = ingest.now_utc()
     out = claims.paths.staging_for(partition_key)
-    staging.write_table_atomically(staging.documents_table(documents, now, partition_key), out / "documents.parquet")
-    staging.write_table_atomically(
-        staging.rejections_table(rejections, now, partition_key), out / "rejected_documents.parquet"
-    )
-    reasons = Counter(rejection.reason for rejection in rejections)
-    context.log.info(f"ingested {len(documents)} documents from {len(files)} files; rejected {len(rejections)} {dict(reasons)}")
+    documents = staging.TableWriter(out / "documents.parquet", "documents")
+    rejected = staging.TableWriter(out / "rejected_documents.parquet", "rejected_documents")
+    reasons: Counter[str] = Counter()
+    n_chars = 0
+    try:
+        with _published_elsewhere(claims, partition_key) as published_elsewhere:
+            for batch in _batched(itertools.chain(refused, ingest.read_documents(files)), INGEST_BATCH):
+                held = published_elsewhere([item.doc_id for item in batch if isinstance(item, ingest.Document)])
+                for item in batch:
+                    if isinstance(item, ingest.Document) and item.doc_id in held:
+                        item = ingest.Rejection(item.source_uri, ingest.DUPLICATE,
+                                                f"already published in partition {held[item.doc_id]}", item.doc_id)
+                    if isinstance(item, ingest.Document):
+                        documents.add_rows([staging.document_row(item, now, partition_key)])
+                        n_chars += item.n_chars
+                    else:
+                        rejected.add_rows([staging.rejection_row(item, now, partition_key)])
+                        reasons[item.reason] += 1
+        n_documents, n_rejected = documents.close(), rejected.close()
+    except BaseException:
+        documents.abort()
+        rejected.abort()
+        raise
+    context.log.info(f"ingested {n_documents} documents from {len(files)} files; rejected {n_rejected} {dict(reasons)}")
     return dg.MaterializeResult(metadata={
         "n_files": len(files),
-        "n_documents": len(documents),
-        "n_rejected": len(rejections),
+        "n_documents": n_documents,
+        "n_rejected": n_rejected,
         "rejected_by_reason": dg.MetadataValue.json(dict(reasons)),
-        "n_chars": sum(doc.n_chars for doc in documents),
+        "n_chars": n_chars,
         "seconds": round(time.perf_counter() - started, 3),
     })
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 @dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[ingested_documents],
@@ -103,7 +127,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
     directory = claims.paths.staging_for(partition_key)
     started = time.perf_counter()
     stamp = {"extractor_version": EXTRACTOR_VERSION, "model": claims.model}
-    documents_file = pq.read_table(directory / "documents.parquet", columns=["doc_id", "text"])
+    documents_file = pq.read_table(directory / "documents.parquet", columns=["doc_id", "n_chars"])
     doc_ids = documents_file["doc_id"].to_pylist()
     reused = staging.extracted_doc_ids(directory, stamp) & set(doc_ids)
     (directory / staging.EXTRACTION_STAMP).unlink(missing_ok=True)
@@ -134,7 +158,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
         writer.abort()
         raise
     staging.write_extraction_stamp(directory, stamp, doc_ids)
-    n_chars = pc.sum(pc.utf8_length(documents_file["text"])).as_py() or 0
+    n_chars = pc.sum(documents_file["n_chars"]).as_py() or 0
     context.log.info(f"extracted {counts['claims']} claims and {counts['mentions']} mentions from "
                      f"{len(doc_ids)} documents ({n_parsed} parsed, {len(reused)} carried over)")
     return dg.MaterializeResult(metadata={

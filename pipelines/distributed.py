@@ -3,7 +3,7 @@
 Nothing in the assets changes: they already hand data over as Parquet under CLAIMS_HOME and
 serialise DuckDB writes with an fcntl lock next to `state/warehouse.duckdb`, so a step can run
 on any Dask worker that (1) can import this package with the same model installed, (2) sees
-the same CLAIMS_HOME path, and (3) can open the same Dagster instance. Three rules follow:
+the same CLAIMS_HOME path, and (3) can open the same Dagster instance. Hence:
 
 * the job must be *reconstructable*: each worker rebuilds it from `pipelines.distributed`
   with the same Settings, passed as JSON (`build_reconstructable_job`), because
@@ -11,9 +11,13 @@ the same CLAIMS_HOME path, and (3) can open the same Dagster instance. Three rul
 * the Dagster instance must be persistent (`DAGSTER_HOME`, or `DagsterInstance.local_temp`
   in tests); the executor refuses an ephemeral one, and workers open it from its ref to write
   their step events;
-* runs are submitted one at a time per job name: dagster-dask names Dask tasks
-  `<job>.<step>` without the run id (dagster-io/dagster#21418), so two concurrent runs of
-  `claims_nightly` on one scheduler would share task keys.
+* `ClaimsDaskExecutor` (below) fixes two problems of dagster-dask 0.29.27 with distributed
+  2026.x: step arguments are pickled as one blob (Dask would otherwise walk Dagster's records
+  and fail before any step runs), and Dask task keys carry the run id, so concurrent runs of
+  `claims_nightly` on one scheduler do not collide (dagster-io/dagster#21418).
+
+A script that uses the local cluster (no scheduler address) must guard its entry point with
+`if __name__ == "__main__":`, because Dask starts its worker processes with `spawn`.
 
     python -m pipelines.distributed --partition 2026-11-25 --input data/samples \\
         [--scheduler tcp://dask-scheduler:8786]        # a local 2-worker cluster without it
@@ -31,6 +35,7 @@ from pathlib import Path
 import cloudpickle
 import dagster as dg
 import dask.distributed
+from dagster._core.events import DagsterEvent
 from dagster._core.errors import raise_execution_interrupts
 from dagster._utils import iterate_with_context
 from dagster_dask import dask_executor
@@ -49,6 +54,12 @@ def executor_config(scheduler_address: str | None, local_cluster: Mapping[str, o
     if scheduler_address:
         return {"cluster": {"existing": {"address": scheduler_address}}}
     return {"cluster": {"local": dict(DEFAULT_LOCAL_CLUSTER if local_cluster is None else local_cluster)}}
+
+
+@dask.sizeof.sizeof.register(DagsterEvent)
+def _sizeof_event(event: DagsterEvent) -> int:
+    """Dask's default sizeof walks tuples and fails on Dagster's records; a step's events are small."""
+    return 2048
 
 
 def _run_step(dependencies: object, payload: bytes) -> list:

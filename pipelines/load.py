@@ -2,7 +2,8 @@
 
 Used twice per run: into a candidate copy that the quality gate inspects, and, once the
 gate has passed, into the warehouse that releases are cut from. A failing partition so
-never reaches the warehouse, and later releases cannot pick it up.
+never reaches the warehouse, and later releases cannot pick it up. DuckDB reads the
+Parquet files itself, so a partition's rows never pass through Python.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from pipelines import ingest, staging, warehouse
 
@@ -25,39 +24,43 @@ class LoadResult:
     duplicates_of_other_partitions: int
 
 
-def read_partition(staging_dir: Path) -> dict[str, pa.Table]:
-    return {table: staging.read_staged(staging_dir, table) for table in LOADED_TABLES}
+def _parquet(path: Path) -> str:
+    return "read_parquet('" + str(path).replace("'", "''") + "')"
 
 
-def without_documents(tables: dict[str, pa.Table], held_elsewhere: dict[str, str], partition_key: str) -> dict[str, pa.Table]:
-    """Drop documents another partition already holds, recording each as a duplicate."""
-    doc_ids = pa.array(list(held_elsewhere), pa.string())
-    kept = {
-        name: table.filter(pc.invert(pc.is_in(table["doc_id"], doc_ids)))
-        for name, table in tables.items()
-        if name not in ("rejected_documents", "claim_mentions")
-    }
-    kept["claim_mentions"] = tables["claim_mentions"].filter(
-        pc.is_in(tables["claim_mentions"]["claim_id"], kept["claims"]["claim_id"])
+def partition_sources(staging_dir: Path) -> dict[str, str]:
+    """SELECTs giving each table's rows for the partition, without documents another
+    partition holds (temp table held_elsewhere), which become duplicate rejections."""
+    files = {table: _parquet(staging_dir / f"{table}.parquet") for table in LOADED_TABLES}
+    not_held = "doc_id NOT IN (SELECT doc_id FROM held_elsewhere)"
+    sources = {table: f"SELECT * FROM {files[table]} WHERE {not_held}"
+               for table in ("documents", "document_entities", "mentions", "claims")}
+    sources["claim_mentions"] = (
+        f"SELECT * FROM {files['claim_mentions']} "
+        f"WHERE claim_id IN (SELECT claim_id FROM {files['claims']} WHERE {not_held})"
     )
-    documents = tables["documents"].filter(pc.is_in(tables["documents"]["doc_id"], doc_ids))
-    duplicates = staging.rejections_table(
-        [ingest.Rejection(uri, ingest.DUPLICATE, f"already loaded in partition {held_elsewhere[doc_id]}", doc_id)
-         for uri, doc_id in zip(documents["source_uri"].to_pylist(), documents["doc_id"].to_pylist())],
-        ingest.now_utc(), partition_key,
+    sources["rejected_documents"] = (
+        f"SELECT * FROM {files['rejected_documents']} UNION ALL "
+        f"SELECT d.source_uri, '{ingest.DUPLICATE}' AS reason, "
+        "'already loaded in partition ' || h.partition_key AS detail, d.doc_id, "
+        "d.ingested_at AS rejected_at, d.partition_key "
+        f"FROM {files['documents']} d JOIN held_elsewhere h USING (doc_id)"
     )
-    kept["rejected_documents"] = pa.concat_tables([tables["rejected_documents"], duplicates])
-    return kept
+    return sources
 
 
 def load_partition(
     connection: duckdb.DuckDBPyConnection, partition_key: str, staging_dir: Path, stage: str = "load"
 ) -> LoadResult:
     """Replace the partition's rows with its staged files; idempotent."""
-    tables = read_partition(staging_dir)
-    held_elsewhere = warehouse.documents_in_other_partitions(
-        connection, partition_key, tables["documents"]["doc_id"].to_pylist()
-    )
-    if held_elsewhere:
-        tables = without_documents(tables, held_elsewhere, partition_key)
-    return LoadResult(warehouse.replace_partition(connection, partition_key, tables, stage), len(held_elsewhere))
+    doc_ids = [row[0] for row in connection.execute(
+        f"SELECT doc_id FROM {_parquet(staging_dir / 'documents.parquet')}").fetchall()]
+    held = warehouse.documents_in_other_partitions(connection, partition_key, doc_ids)
+    connection.execute("CREATE OR REPLACE TEMP TABLE held_elsewhere (doc_id VARCHAR, partition_key VARCHAR)")
+    if held:
+        connection.execute(
+            "INSERT INTO held_elsewhere SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+            [list(held), list(held.values())],
+        )
+    counts = warehouse.replace_partition(connection, partition_key, partition_sources(staging_dir), stage)
+    return LoadResult(counts, len(held))

@@ -68,11 +68,6 @@ def _spans(spans: Iterable[tuple[int, int]]) -> list[dict[str, int]]:
     return [{"start": start, "end": end} for start, end in spans]
 
 
-def write_table_atomically(table: pa.Table, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, temporary, compression="zstd")
-    os.replace(temporary, path)
 
 
 def write_text_atomically(text: str, path: Path) -> None:
@@ -81,20 +76,12 @@ def write_text_atomically(text: str, path: Path) -> None:
     os.replace(temporary, path)
 
 
-def documents_table(documents: list[Document], ingested_at: datetime, partition_key: str) -> pa.Table:
-    rows = [
-        {**dataclasses.asdict(doc), "ingested_at": ingested_at, "partition_key": partition_key}
-        for doc in documents
-    ]
-    return pa.Table.from_pylist(rows, schema=SCHEMAS["documents"])
+def document_row(document: Document, ingested_at: datetime, partition_key: str) -> dict:
+    return {**dataclasses.asdict(document), "ingested_at": ingested_at, "partition_key": partition_key}
 
 
-def rejections_table(rejections: list[Rejection], rejected_at: datetime, partition_key: str) -> pa.Table:
-    rows = [
-        {**dataclasses.asdict(r), "rejected_at": rejected_at, "partition_key": partition_key}
-        for r in rejections
-    ]
-    return pa.Table.from_pylist(rows, schema=SCHEMAS["rejected_documents"])
+def rejection_row(rejection: Rejection, rejected_at: datetime, partition_key: str) -> dict:
+    return {**dataclasses.asdict(rejection), "rejected_at": rejected_at, "partition_key": partition_key}
 
 
 def extraction_rows(extraction: DocumentExtraction, partition_key: str) -> dict[str, list[dict]]:
@@ -125,23 +112,50 @@ def extraction_rows(extraction: DocumentExtraction, partition_key: str) -> dict[
     }
 
 
-class ExtractionWriter:
-    """Streams extraction records into one Parquet file per table, a row group per flush."""
+class TableWriter:
+    """Streams rows into one Parquet file, a row group per flush; renamed into place on close."""
 
-    def __init__(self, directory: Path, partition_key: str, rows_per_flush: int = 5000):
+    def __init__(self, path: Path, table: str, rows_per_flush: int = 5000):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path, self.schema, self.rows_per_flush = path, SCHEMAS[table], rows_per_flush
+        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.count = 0
+        self._rows: list[dict] = []
+        self._writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
+
+    def add_rows(self, rows: Iterable[dict]) -> None:
+        self._rows.extend(rows)
+        if len(self._rows) >= self.rows_per_flush:
+            self.flush()
+
+    def add_table(self, data: pa.Table) -> None:
+        if data.num_rows:
+            self._writer.write_table(data.cast(self.schema))
+            self.count += data.num_rows
+
+    def flush(self) -> None:
+        if self._rows:
+            self.add_table(pa.Table.from_pylist(self._rows, schema=self.schema))
+            self._rows.clear()
+
+    def close(self) -> int:
+        self.flush()
+        self._writer.close()
+        os.replace(self.temporary, self.path)
+        return self.count
+
+    def abort(self) -> None:
+        self._writer.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+class ExtractionWriter:
+    """Streams extraction records into one Parquet file per extracted table."""
+
+    def __init__(self, directory: Path, partition_key: str):
         self.directory = directory
         self.partition_key = partition_key
-        self.rows_per_flush = rows_per_flush
-        self.counts = {table: 0 for table in EXTRACTED_TABLES}
-        self._buffers: dict[str, list[dict]] = {table: [] for table in EXTRACTED_TABLES}
-        directory.mkdir(parents=True, exist_ok=True)
-        self._writers = {
-            table: pq.ParquetWriter(self._temporary(table), SCHEMAS[table], compression="zstd")
-            for table in EXTRACTED_TABLES
-        }
-
-    def _temporary(self, table: str) -> Path:
-        return self.directory / f".{table}.parquet.tmp"
+        self._writers = {table: TableWriter(directory / f"{table}.parquet", table) for table in EXTRACTED_TABLES}
 
     def carry_over(self, doc_ids: set[str]) -> None:
         """Copy the rows of already-extracted documents from this partition's previous files.
@@ -156,40 +170,23 @@ class ExtractionWriter:
                 kept = pa.Table.from_batches([batch]).filter(pc.is_in(batch["doc_id"], keep))
                 if table == "claims":
                     claim_ids.append(kept["claim_id"])
-                self._write(table, kept)
+                self._writers[table].add_table(kept)
         claims_kept = pa.chunked_array(claim_ids, pa.string()).combine_chunks() if claim_ids else pa.array([], pa.string())
         for batch in pq.ParquetFile(self.directory / "claim_mentions.parquet").iter_batches():
-            self._write("claim_mentions", pa.Table.from_batches([batch]).filter(pc.is_in(batch["claim_id"], claims_kept)))
-
-    def _write(self, table: str, data: pa.Table) -> None:
-        if data.num_rows:
-            self._writers[table].write_table(data.cast(SCHEMAS[table]))
-            self.counts[table] += data.num_rows
+            links = pa.Table.from_batches([batch])
+            self._writers["claim_mentions"].add_table(links.filter(pc.is_in(links["claim_id"], claims_kept)))
 
     def add(self, extraction: DocumentExtraction) -> None:
         for table, rows in extraction_rows(extraction, self.partition_key).items():
-            self._buffers[table].extend(rows)
-            if len(self._buffers[table]) >= self.rows_per_flush:
-                self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        rows = self._buffers[table]
-        if rows:
-            self._write(table, pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
-            rows.clear()
+            self._writers[table].add_rows(rows)
 
     def close(self) -> dict[str, int]:
         """Flush, close and rename every file into place; returns rows per table."""
-        for table in EXTRACTED_TABLES:
-            self._flush(table)
-            self._writers[table].close()
-            os.replace(self._temporary(table), self.directory / f"{table}.parquet")
-        return dict(self.counts)
+        return {table: writer.close() for table, writer in self._writers.items()}
 
     def abort(self) -> None:
-        for table, writer in self._writers.items():
-            writer.close()
-            self._temporary(table).unlink(missing_ok=True)
+        for writer in self._writers.values():
+            writer.abort()
 
 
 def extracted_doc_ids(directory: Path, stamp: dict) -> set[str]:
@@ -207,8 +204,6 @@ def write_extraction_stamp(directory: Path, stamp: dict, doc_ids: list[str]) -> 
     write_text_atomically(json.dumps({**stamp, "doc_ids": doc_ids}), directory / EXTRACTION_STAMP)
 
 
-def read_staged(directory: Path, table: str) -> pa.Table:
-    return pq.read_table(directory / f"{table}.parquet", schema=SCHEMAS[table])
 
 
 def iter_staged_documents(directory: Path, skip: set[str] = frozenset(), batch_size: int = 256) -> Iterator[dict]:

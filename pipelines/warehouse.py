@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from pipelines.faults import pause_point
 
@@ -114,10 +113,12 @@ FIRST_SEEN = {
 
 
 def replace_partition(
-    connection: duckdb.DuckDBPyConnection, partition_key: str, tables: dict[str, pa.Table], stage: str = "load"
+    connection: duckdb.DuckDBPyConnection, partition_key: str, sources: dict[str, str], stage: str = "load"
 ) -> dict[str, int]:
-    """Replace every row of one partition in one transaction: re-running never duplicates."""
-    counts: dict[str, int] = {}
+    """Replace every row of one partition in one transaction: re-running never duplicates.
+
+    `sources` maps each partitioned table to a SELECT giving its new rows.
+    """
     connection.execute("BEGIN TRANSACTION")
     try:
         for table, (column, keys) in FIRST_SEEN.items():
@@ -129,27 +130,23 @@ def replace_partition(
         for table in reversed(PARTITIONED_TABLES):
             connection.execute(f"DELETE FROM {table} WHERE partition_key = ?", [partition_key])
         for table in PARTITIONED_TABLES:
-            data = tables.get(table)
-            if data is None or data.num_rows == 0:
-                counts[table] = 0
-                continue
-            connection.register("incoming", data)
             # BY NAME: columns a later migration added and the loader does not know stay NULL
             if table in FIRST_SEEN:
                 column, keys = FIRST_SEEN[table]
                 connection.execute(
                     f"INSERT INTO {table} BY NAME SELECT incoming.* REPLACE "
                     f"(coalesce(seen.first_{column}, incoming.{column}) AS {column}) "
-                    f"FROM incoming LEFT JOIN first_seen_{table} seen USING ({', '.join(keys)})"
+                    f"FROM ({sources[table]}) incoming LEFT JOIN first_seen_{table} seen USING ({', '.join(keys)})"
                 )
             else:
-                connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-            connection.unregister("incoming")
-            counts[table] = data.num_rows
+                connection.execute(f"INSERT INTO {table} BY NAME {sources[table]}")
         connection.execute(read_sql("refresh_entities.sql"))
+        counts = {table: connection.execute(f"SELECT count(*) FROM {table} WHERE partition_key = ?",
+                                            [partition_key]).fetchone()[0]
+                  for table in PARTITIONED_TABLES}
         pause_point(f"{stage}:in-transaction")
         connection.execute("COMMIT")
-    except Exception:
+    except BaseException:
         connection.execute("ROLLBACK")
         raise
     return counts

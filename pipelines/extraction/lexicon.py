@@ -154,6 +154,9 @@ champion advocate insist allege forecast estimate project proclaim concede guara
 assure warn remind reaffirm affirm
 """.split())
 
+# Verbs that report that speech happened without giving its content ("declined to comment").
+NO_CONTENT_VERBS = frozenset("comment elaborate speculate discuss specify talk respond answer".split())
+
 # Verbs of intention and commitment whose to-infinitive states the attributed plan or
 # position: "vowed to fight", "refused to comment", "plans to run".
 INTENTION_VERBS = frozenset("""
@@ -167,3 +170,33 @@ OBJECT_PREPS = frozenset("of as for to about over on with".split())
 
 # Every verb lemma that can head a cue.
 ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS
+
+# Nouns for unnamed pluralities that hold positions ("voters", "critics", "experts").
+GROUP_NOUNS = frozenset("""
+people voter voters critic critics expert experts analyst analysts official officials
+lawmaker lawmakers republican republicans democrat democrats conservative conservatives
+liberal liberals progressive progressives supporter supporters opponent opponents
+delegate delegates member members leader leaders activist activists resident residents
+american americans citizen citizens economist economists scientist scientists observer
+observers strategist strategists advocate advocates donor donors
+""".split())
+
+# Verbs whose prepositional object is what is attributed: "called for a ban", "pointed to
+# the polls", "warned of a crisis", "railed against the deal". verb lemma -> prepositions.
+PREP_CUE_VERBS = {
+    "refer": ("to",), "call": ("for", "on"), "point": ("to",), "talk": ("about",),
+    "speak": ("about", "of", "against", "for"), 
+    "warn": ("of", "about", "against"), "rail": ("against",), "side": ("with",),
+    "agree": ("with", "on"), "disagree": ("with", "on"), "vote": ("for", "against"),
+    "write": ("about", "of"), "complain": ("about", "of"), "reply": ("to",), "comment": ("on",), "push": ("for",), "argue": ("for", "against"),
+    "advocate": ("for",), "hint": ("at",), "insist": ("on",), "testify": ("about", "to"),
+    "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), 
+    "approve": ("of",), "campaign": ("for", "against", "on"),
+    "lobby": ("for", "against"), "press": ("for",), "object": ("to",), "apologize": ("for",), "apologise": ("for",), 
+    "weigh": ("in",), "elaborate": ("on",), "allude": ("to",), "reflect": ("on",),
+    "tweet": ("about",), "blog": ("about",), "muse": ("about",), "speculate": ("about", "on"),
+    "dwell": ("on",), "rally": ("behind", "around"),
+    "stand": ("by", "with"),
+}
+
+ANY_CUE_VERBS = ANY_CUE_VERBS | frozenset(k for k, v in PREP_CUE_VERBS.items() if v)

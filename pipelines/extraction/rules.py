@@ -585,6 +585,8 @@ class Extractor:
                     src, shead = self.np_range(pobj), pobj.i
                 else:
                     src, shead = None, -1
+        if not self.plausible(t, kind, src, shead, ccomp):
+            return
         via = None
         via_head = -1
         if lemma in lx.DATIVE_VERBS:
@@ -596,6 +598,38 @@ class Extractor:
                       content_quote=content_quote,
                       hedge=src is None))
 
+    def is_actor(self, i: int) -> bool:
+        """A source head that can hold a position: a named actor, a pronoun, a person,
+        organisation or government noun."""
+        h = self.doc[i]
+        if h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PRON":
+            return True
+        lem = h.lemma_.lower()
+        return lem in lx.PERSON_NOUNS or lem in lx.ORG_NOUNS or lem in lx.GOVERNMENT_NOUNS \
+            or lem in lx.MEDIA_NOUNS or lem in lx.GROUP_NOUNS
+
+    def plausible(self, t: Token, kind: str, src, shead: int, ccomp: Token | None) -> bool:
+        """Filters for forms that are rarely attributions."""
+        infinitive = t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        if src is None:
+            # imperatives ("See …", "Never forget …") and bare infinitives
+            if t.tag_ == "VB" or kind.startswith("object"):
+                return False
+            return True
+        if infinitive:
+            if self.doc[shead].lower_ == "it":
+                return False  # "it is hard to say / to see how …"
+            if ccomp is not None and any(
+                    c.dep_ in ("mark", "advmod", "nsubj", "dobj") and c.tag_ in ("WRB", "WP", "WDT")
+                    or c.lower_ in ("if", "whether") for c in ccomp.children if c.i < ccomp.i):
+                return False  # "to see whether …", "to determine how …"
+        if kind.startswith("object"):
+            if infinitive:
+                return False
+            if (t.dep_ == "relcl" or t.tag_ == "VBG") and not self.is_actor(shead):
+                return False
+        return True
+
     def object_content(self, t: Token, lemma: str):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
         'called him a liar', 'accused her of lying') and to-infinitives of intention verbs
@@ -604,6 +638,23 @@ class Extractor:
             return None
         if t.dep_ in ("amod", "compound"):
             return None
+        preps = lx.PREP_CUE_VERBS.get(lemma)
+        if preps:
+            # "called for a ban", "pointed to the polls", "called on X to resign"
+            k = t.i + 1
+            while k < len(self.doc) and self.doc[k].dep_ in ("prt", "advmod") and self.doc[k].head.i == t.i \
+                    and k - t.i < 3:
+                k += 1
+            c = self.doc[k] if k < len(self.doc) else None
+            if c is not None and c.head.i == t.i and c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    e = c.right_edge.i + 1
+                    for g in t.rights:
+                        if g.i >= e and g.left_edge.i <= e + 1 and (
+                                g.dep_ in ("xcomp", "ccomp", "oprd") or g.dep_ == "prep" and g.lower_ == "as"):
+                            e = g.right_edge.i + 1
+                    return c.i + 1, e, c.i, "prep"
         is_obj = lemma in lx.OBJECT_VERBS
         is_int = lemma in lx.INTENTION_VERBS
         if not (is_obj or is_int):
@@ -621,6 +672,10 @@ class Extractor:
                 first_kind = first_kind or "dobj"
             elif d == "xcomp" and (is_int or comps) and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                if not comps and (c.lemma_.lower() in lx.SPEECH_VERBS or c.lemma_.lower() in lx.NO_CONTENT_VERBS) \
+                        and not any(g.dep_ not in ("aux", "neg", "advmod", "punct", "prep", "npadvmod")
+                                    for g in c.children):
+                    return None  # "declined to comment": speech with no content
                 comps.append(c)
                 first_kind = first_kind or "xcomp"
             elif d in ("oprd", "ccomp", "dative") and comps:
