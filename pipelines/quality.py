@@ -8,13 +8,14 @@ An expectation that raised is reported with its exception, never as bad data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pipelines.warehouse import read_sql
+from pipelines.warehouse import PARTITIONED_TABLES, SQL_DIR, read_sql
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 ERROR, WARN = "error", "warn"
@@ -54,6 +55,10 @@ class SuiteReport:
     def to_dict(self) -> dict:
         return {"suite": self.suite, "success": self.success, "n_rows": self.n_rows,
                 "outcomes": [asdict(outcome) for outcome in self.outcomes]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SuiteReport":
+        return cls(data["suite"], data["n_rows"], [ExpectationOutcome(**o) for o in data["outcomes"]])
 
     def to_markdown(self) -> str:
         lines = [f"**{self.suite}**: {'passed' if self.success else 'FAILED'} on {self.n_rows:,} rows", "",
@@ -158,6 +163,32 @@ def drift_frame(current: dict, previous: dict | None) -> pd.DataFrame:
                                       | {f"{n}_change": "float64" for n in _DRIFT_CHANGES})
 
 
+def validation_fingerprint(connection, partition_key: str) -> str:
+    """The partition's rows, the suites and their queries: an unchanged fingerprint keeps the
+    verdict the gate gave when it last judged the partition.
+
+    The drift baseline is left out on purpose: re-judging identical rows against a release
+    that now contains them tells nothing new; drift is judged when the data is new.
+    """
+    digest = hashlib.sha256()
+    for table in PARTITIONED_TABLES:
+        (row_hash,) = connection.execute(
+            f"SELECT sum(hash(t)::HUGEINT) FROM {table} t WHERE partition_key = ?", [partition_key]
+        ).fetchone()
+        digest.update(f"{table}:{row_hash}".encode())
+    for path in sorted([*EXPECTATIONS_DIR.glob("*.json"), *(SQL_DIR / "validate").glob("*.sql"),
+                        SQL_DIR / "partition_stats.sql", SQL_DIR / "span_consistency.sql"]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_reports(directory: Path) -> tuple[list[SuiteReport], dict]:
+    """Reports and partition figures written by `write_reports`."""
+    reports = [SuiteReport.from_dict(json.loads((directory / f"{suite}.json").read_text(encoding="utf-8")))
+               for suite in SUITES]
+    return reports, json.loads((directory / "stats.json").read_text(encoding="utf-8"))
+
+
 def validate_partition(
     connection, partition_key: str, previous_stats: dict | None
 ) -> tuple[list[SuiteReport], dict]:
@@ -192,6 +223,7 @@ def summarise(failures: list[ExpectationOutcome]) -> str:
 def write_reports(reports: list[SuiteReport], stats: dict, directory: Path) -> None:
     """Each suite's results as JSON plus one Markdown report, kept whether or not the run publishes."""
     directory.mkdir(parents=True, exist_ok=True)
+    (directory / "stats.json").write_text(json.dumps(stats, indent=2, default=str), encoding="utf-8")
     for report in reports:
         (directory / f"{report.suite}.json").write_text(json.dumps(report.to_dict(), indent=2, default=str), encoding="utf-8")
     verdict = "PASSED" if all(r.success for r in reports) else "FAILED"

@@ -72,7 +72,13 @@ def test_release_has_a_parquet_file_per_table_and_a_checked_datapackage(sample_h
 def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
     home, first_claim_ids = sample_home
     before = _counts(Paths(home).snapshot_db)
-    assert run_job(home, PARTITION, [SAMPLES]).success
+    result = run_job(home, PARTITION, [SAMPLES])
+    assert result.success
+    extracted = result.asset_materializations_for_node("extracted_claims")[0].metadata
+    assert extracted["n_parsed"].value == 0 and extracted["n_carried_over"].value == 23
+    verdicts = {e.check_name: e.metadata["verdict_reused_from_run"].value for e in result.get_asset_check_evaluations()
+                if "verdict_reused_from_run" in e.metadata}
+    assert len(verdicts) == 7 and all(verdicts.values())  # unchanged partition: the gate's verdict is reused
     assert _counts(Paths(home).snapshot_db) == before
     with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
         claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]

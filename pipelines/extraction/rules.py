@@ -289,9 +289,12 @@ class Extractor:
     # -- rules ---------------------------------------------------------------------
     def run(self) -> list[Cand]:
         doc = self.doc
+        ins = []
         for t in doc:
             lw = t.lower_
-            if lw == "according":
+            if lw == "in":
+                ins.append(t.i)
+            elif lw == "according":
                 self.rule_according(t)
             elif lw in lx.HEDGE_ADVERBS:
                 self.rule_hedge(t)
@@ -305,6 +308,8 @@ class Extractor:
                 self.rule_verb(t)
         for seg_s, seg_e in self.ctx.seg_bounds:
             self.rule_name_colon(seg_s, seg_e)
+        for i in ins:
+            self.rule_in_document(doc[i])
         # a token that is part of another candidate's cue is not a cue of its own
         taken = {}
         for c in self.cands.values():
@@ -363,6 +368,31 @@ class Extractor:
         self.add(Cand(cue=[(colon, colon + 1)], anchor=colon, content=content,
                       source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
                       conf=0.6, lemma=":"))
+
+    def rule_in_document(self, t: Token) -> None:
+        """'In a new poll, X leads by ten points': the poll is the source, 'in' the cue."""
+        if t.dep_ != "prep":
+            return
+        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in lx.EVIDENCE_NOUNS:
+            return
+        head = t.head
+        hops = 0
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
+            head = head.head
+            hops += 1
+        if head.pos_ not in ("VERB", "AUX") or head.i in self.cands:
+            return
+        if head.lemma_.lower() in lx.ANY_CUE_VERBS or any(c.dep_ == "prep" and c.lower_ == "according" for c in head.children):
+            return
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        cs, ce = max(head.left_edge.i, seg_s), min(head.right_edge.i + 1, seg_e)
+        src = self.np_range(pobj)
+        excl = [(t.i, max(src[1], t.i + 1))]
+        content = self.content_from_tokens(cs, ce, t.i, excl)
+        if content:
+            self.add(Cand(cue=[(t.i, t.i + 1)], anchor=t.i, content=content, source=src,
+                          source_head=pobj.i, kind="in_document", conf=0.6, lemma="in"))
 
     def rule_according(self, t: Token) -> None:
         doc = self.doc
@@ -518,6 +548,11 @@ class Extractor:
             content = self.content_from_tokens(max(cs, seg_s), min(ce, seg_e), t.i, excl)
             conf -= 0.05
             kind = "inverted"
+        elif (pas := self.passive_content(t)) is not None:
+            # "X is expected to win", "X was seen as a threat by Y"
+            content = pas
+            conf -= 0.1
+            kind = "passive"
         elif OBJECT_CONTENT and (obj := self.object_content(t, lemma)) is not None:
             cs, ce, extra_cue, okind = obj
             content = self.content_from_tokens(cs, ce, t.i)
@@ -585,6 +620,10 @@ class Extractor:
                     src, shead = self.np_range(pobj), pobj.i
                 else:
                     src, shead = None, -1
+        if kind == "passive":
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            src, shead = (self.np_range(pobj), pobj.i) if pobj is not None else (None, -1)
         if not self.plausible(t, kind, src, shead, ccomp):
             return
         via = None
@@ -629,6 +668,34 @@ class Extractor:
             if (t.dep_ == "relcl" or t.tag_ == "VBG") and not self.is_actor(shead):
                 return False
         return True
+
+    def passive_content(self, t: Token) -> list[tuple[int, int]] | None:
+        """Passive cue with a complement: content = the subject plus the complement."""
+        if t.tag_ != "VBN" or t.dep_ in ("amod", "acl", "relcl"):
+            return None
+        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lower_ in ("it", "who", "which", "that") or subj.i > t.i \
+                or t.lemma_.lower() in ("suppose", "require", "allow", "force"):
+            return None
+        comp = None
+        for c in t.rights:
+            if c.dep_ in ("xcomp", "oprd") and (c.dep_ == "oprd" or any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                comp = c
+                break
+            if c.dep_ == "prep" and c.lower_ == "as":
+                comp = c
+                break
+            if c.dep_ in ("punct", "cc", "conj", "advcl"):
+                break
+        if comp is None:
+            return None
+        if comp.dep_ == "xcomp" and comp.lemma_.lower() in lx.NO_CONTENT_VERBS:
+            return None
+        ss, se = subj.left_edge.i, subj.right_edge.i + 1
+        cs, ce = comp.left_edge.i, comp.right_edge.i + 1
+        out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
+        return out or None
 
     def object_content(self, t: Token, lemma: str):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
