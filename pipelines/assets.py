@@ -212,20 +212,13 @@ def quality_gate(context: dg.AssetCheckExecutionContext, claims: ClaimsResource)
     partition_key = context.partition_key
     previous = release.latest_version(paths.releases)
     previous_stats = release.read_datapackage(paths.releases / previous).get("stats") if previous else None
-    report_dir = paths.reports_for(partition_key, context.run.run_id)
-    verdicts = paths.last_verdict_for(partition_key)
     with warehouse.open_reader(paths.candidate_db_for(partition_key)) as connection:
-        fingerprint = quality.validation_fingerprint(connection, partition_key)
-        last = json.loads(verdicts.read_text()) if verdicts.exists() else {}
-        reused_from = last.get("run_id") if last.get("fingerprint") == fingerprint else None
-        if reused_from:  # same rows and suites as an earlier run: same verdict, no GX import
-            reports, stats = quality.read_reports(paths.reports_for(partition_key, reused_from))
-            context.log.info(f"partition unchanged since run {reused_from}: reusing its verdict")
-        else:
-            reports, stats = quality.validate_partition(connection, partition_key, previous_stats)
-    quality.write_reports(reports, stats, report_dir)
-    staging.write_text_atomically(json.dumps({"fingerprint": fingerprint, "run_id": reused_from or context.run.run_id}), verdicts)
-    for report in reports:
+        verdict = quality.judge_partition(connection, partition_key, previous_stats,
+                                          paths.reports_for(partition_key), context.run.run_id)
+    if verdict.reused_from:
+        context.log.info(f"partition unchanged since run {verdict.reused_from}: its verdict stands")
+    report_dir = paths.reports_for(partition_key) / context.run.run_id
+    for report in verdict.reports:
         failures = report.failures
         yield dg.AssetCheckResult(
             check_name=f"{report.suite}_suite",
@@ -239,8 +232,8 @@ def quality_gate(context: dg.AssetCheckExecutionContext, claims: ClaimsResource)
                 "n_failed_warnings": sum(not o.blocking for o in failures),
                 "report": dg.MetadataValue.md(report.to_markdown()),
                 "report_path": dg.MetadataValue.path(str(report_dir / f"{report.suite}.json")),
-                "verdict_reused_from_run": reused_from or "",
-                **({"partition_stats": dg.MetadataValue.json(stats)} if report.suite == quality.DRIFT_SUITE else {}),
+                "verdict_reused_from_run": verdict.reused_from or "",
+                **({"partition_stats": dg.MetadataValue.json(verdict.stats)} if report.suite == quality.DRIFT_SUITE else {}),
             },
         )
 
@@ -275,7 +268,7 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
     paths = claims.paths
     partition_key = context.partition_key
     started = time.perf_counter()
-    report_dir = paths.reports_for(partition_key, context.run.run_id)
+    report_dir = paths.reports_for(partition_key) / context.run.run_id
     validation_files = {p.name: p.read_text(encoding="utf-8") for p in sorted(report_dir.glob("*"))} if report_dir.exists() else {}
     with warehouse.writer_lock(paths.work_db):
         with warehouse.open_writer(paths.work_db) as connection:

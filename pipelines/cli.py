@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
     for step in failed_steps:
         print(f"claims: step {step} FAILED (see the Dagster logs above)", file=sys.stderr)
     if failed_checks or failed_steps or not result.success:
-        reports = settings.paths.reports_for(partition, result.run_id)
+        reports = settings.paths.reports_for(partition) / result.run_id
         if (reports / "report.md").exists():
             print(f"claims: quality report at {reports / 'report.md'}", file=sys.stderr)
         print("claims: nothing was published; the previous release is still `latest`", file=sys.stderr)

@@ -230,3 +230,31 @@ def write_reports(reports: list[SuiteReport], stats: dict, directory: Path) -> N
     body = [f"# Data-quality report: {verdict}", "", "Partition figures: " + json.dumps(stats, default=str), ""]
     body += [report.to_markdown() + "\n" for report in reports]
     (directory / "report.md").write_text("\n".join(body), encoding="utf-8")
+
+
+@dataclass
+class Verdict:
+    reports: list[SuiteReport]
+    stats: dict
+    reused_from: str | None
+    """The earlier run whose verdict was kept because the partition was unchanged."""
+
+
+def judge_partition(
+    connection, partition_key: str, previous_stats: dict | None, partition_reports: Path, run_id: str
+) -> Verdict:
+    """Validate a partition, or keep the verdict of the run that last judged the same rows.
+
+    Writes this run's reports to `partition_reports/<run_id>/` either way.
+    """
+    verdict_file = partition_reports / "last-verdict.json"
+    fingerprint = validation_fingerprint(connection, partition_key)
+    last = json.loads(verdict_file.read_text(encoding="utf-8")) if verdict_file.exists() else {}
+    reused_from = last.get("run_id") if last.get("fingerprint") == fingerprint else None
+    if reused_from:
+        reports, stats = read_reports(partition_reports / reused_from)
+    else:
+        reports, stats = validate_partition(connection, partition_key, previous_stats)
+    write_reports(reports, stats, partition_reports / run_id)
+    verdict_file.write_text(json.dumps({"fingerprint": fingerprint, "run_id": reused_from or run_id}), encoding="utf-8")
+    return Verdict(reports, stats, reused_from)

@@ -76,10 +76,6 @@ class Paths:
     def latest_release(self) -> Path:
         return self.releases / "latest"
 
-    def last_verdict_for(self, partition_key: str) -> Path:
-        """Fingerprint of the data the gate last judged for a partition, and which run judged it."""
-        return self.home / "reports" / partition_key / "last-verdict.json"
-
-    def reports_for(self, partition_key: str, run_id: str) -> Path:
-        """Validation reports of one run, kept whether or not the run published."""
-        return self.home / "reports" / partition_key / run_id
+    def reports_for(self, partition_key: str) -> Path:
+        """Validation reports of a partition, a folder per run, kept whether or not it published."""
+        return self.home / "reports" / partition_key
