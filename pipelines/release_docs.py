@@ -150,8 +150,8 @@ def html_report(release_dir: Path, package: dict) -> str:
     documents = f"'{release_dir / 'documents.parquet'}'"
     per_outlet = _query(f"""SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {claims} c
                             JOIN {documents} d USING (doc_id) GROUP BY 1 ORDER BY 2 DESC LIMIT 15""")
-    per_day = _query(f"""SELECT coalesce(strftime(d.published_at, '%Y-%m-%d'), 'partition ' || c.partition_key), count(*)
-                         FROM {claims} c JOIN {documents} d USING (doc_id) GROUP BY 1 ORDER BY 1 DESC LIMIT 20""")
+    per_day = sorted(_query(f"""SELECT strftime(coalesce(d.published_at, c.partition_key::DATE), '%Y-%m-%d') AS day, count(*)
+                                FROM {claims} c JOIN {documents} d USING (doc_id) GROUP BY 1 ORDER BY 1 DESC LIMIT 31"""))
     top_sources = _query(f"""SELECT source_entity, count(*) FROM {claims} WHERE source_entity IS NOT NULL
                              GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15""")
     quote_types = _query(f"SELECT quote_type, 100.0 * count(*) / sum(count(*)) OVER () FROM {claims} GROUP BY 1 ORDER BY 2 DESC")
@@ -176,7 +176,7 @@ svg text{{font-size:13px}} h2{{margin-top:1.6em;font-size:1.1em}}</style></head>
 <ul>{files}<li><a href="datapackage.json">datapackage.json</a></li><li><a href="CHANGELOG.md">CHANGELOG.md</a></li>
 <li><a href="README.md">README.md</a> (data card)</li><li><a href="validation/">validation/</a></li></ul>
 {_bars('Claims per outlet', per_outlet)}
-{_bars('Claims per day (publication date, else ingestion partition)', per_day)}
+{_bars('Claims per day, last 31 days with claims (publication date, else ingestion day)', per_day)}
 {_bars('Most quoted sources', top_sources)}
 {_bars('Quote types (% of claims)', quote_types, '{:.1f}%')}
 {_bars('Source kinds (% of claims)', source_kinds, '{:.1f}%')}

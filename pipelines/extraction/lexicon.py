@@ -203,8 +203,6 @@ ANY_CUE_VERBS = ANY_CUE_VERBS | frozenset(k for k, v in PREP_CUE_VERBS.items() i
 
 # Nouns for sources of evidence that a finding can be "in": "in a new poll, X leads".
 EVIDENCE_NOUNS = frozenset("""
-poll polls survey surveys study studies report reports analysis research data census audit
-review estimate estimates forecast forecasts projection projections model memo filing
-filings letter statement tweet tweets post editorial op-ed column article book documents
-document testimony ruling complaint lawsuit indictment transcript
+poll survey study report analysis research census audit review estimate forecast projection
+memo filing
 """.split())

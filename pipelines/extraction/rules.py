@@ -374,7 +374,10 @@ class Extractor:
         if t.dep_ != "prep":
             return
         pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.lemma_.lower() not in lx.EVIDENCE_NOUNS:
+        if pobj is None or pobj.lemma_.lower() not in lx.EVIDENCE_NOUNS or pobj.tag_ != "NN":
+            return
+        # a particular poll or report ("a new Fox poll"), not "in the polls"
+        if not any(c.dep_ in ("compound", "amod", "nmod", "poss", "acl", "npadvmod") for c in pobj.children):
             return
         head = t.head
         hops = 0
