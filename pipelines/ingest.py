@@ -17,6 +17,8 @@ from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pipelines.cleaning import strip_boilerplate
+
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MAX_DOCUMENT_CHARS = 1_000_000
 MAX_FILE_BYTES = 8 * MAX_DOCUMENT_CHARS  # larger files are refused unread (JSONL files are read line by line)
@@ -195,7 +197,7 @@ def _check_text(text: str, source_uri: str) -> Rejection | None:
 def _make_document(
     text: str, source_uri: str, title: str | None, outlet: str | None, published_at: date | None
 ) -> Document | Rejection:
-    text = normalise_text(text)
+    text = strip_boilerplate(normalise_text(text))
     rejection = _check_text(text, source_uri)
     if rejection:
         return rejection

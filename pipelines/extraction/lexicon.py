@@ -206,3 +206,24 @@ EVIDENCE_NOUNS = frozenset("""
 poll survey study report analysis research census audit review estimate forecast projection
 memo filing
 """.split())
+
+# Nouns that name a stated position or speech act; with a possessor they are cues:
+# "Trump's claim that …", "her criticism of the deal", "the senator's call for a ban".
+# noun lemma -> prepositions that introduce its content (a that-clause always does).
+STANCE_NOUNS = {
+    "claim": (), "assertion": (), "allegation": ("of",), "argument": ("for", "against"),
+    "view": ("on", "of"), "belief": ("in",), "criticism": ("of",), "critique": ("of",),
+    "attack": ("on", "against"), "call": ("for",), "demand": ("for",), "promise": (),
+    "pledge": (), "warning": ("of", "about", "against"), "suggestion": (), "proposal": ("for",),
+    "statement": (), "remark": ("about", "on"), "comment": ("about", "on"),
+    "accusation": ("of", "against"), "endorsement": ("of",), "support": ("for", "of"),
+    "opposition": ("to",), "denial": ("of",), "insistence": ("on",), "prediction": ("of",),
+    "complaint": ("about", "of", "against"), "vow": (), "threat": (), "request": ("for",),
+    "fear": ("of",), "concern": ("about", "over"), "hope": ("for",), "doubt": ("about",),
+    "defense": ("of",), "defence": ("of",), "praise": ("for", "of"), "condemnation": ("of",),
+    "rejection": ("of",), "embrace": ("of",), "description": ("of",), "characterization": ("of",),
+    "announcement": (), "admission": (), "acknowledgment": (), "insinuation": (),
+    "contention": (), "assessment": ("of",), "estimate": (), "conclusion": (), "finding": (),
+    "position": ("on",), "stance": ("on",), "message": (), "assurance": (), "decision": (),
+    "plan": ("for",), "push": ("for",), "objection": ("to",),
+}

@@ -294,6 +294,8 @@ class Extractor:
             lw = t.lower_
             if lw == "in":
                 ins.append(t.i)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in lx.STANCE_NOUNS:
+                self.rule_noun(t)
             elif lw == "according":
                 self.rule_according(t)
             elif lw in lx.HEDGE_ADVERBS:
@@ -368,6 +370,41 @@ class Extractor:
         self.add(Cand(cue=[(colon, colon + 1)], anchor=colon, content=content,
                       source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
                       conf=0.6, lemma=":"))
+
+    def rule_noun(self, t: Token) -> None:
+        """'Trump's claim that Y', 'her criticism of Y', 'the mayor's decision to Y'."""
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ in ("its",) and False:
+            return
+        lemma = t.lemma_.lower()
+        preps = lx.STANCE_NOUNS[lemma]
+        content = None
+        cue = [(t.i, t.i + 1)]
+        for c in t.rights:
+            if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.pos_ in ("VERB", "AUX"):
+                mark = next((m for m in c.children if m.dep_ == "mark"), None)
+                to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if (mark is not None and mark.lower_ == "that" and c.dep_ != "relcl") or (
+                        to and c.dep_ == "acl"):
+                    content = (c.left_edge.i, c.right_edge.i + 1)
+                    break
+            if c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1:
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = (c.i + 1, c.right_edge.i + 1)
+                    cue = [(t.i, c.i + 1)]
+                    break
+        if content is None:
+            return
+        content_sp = self.content_from_tokens(content[0], content[1], t.i)
+        if not content_sp:
+            return
+        src = self.np_range(poss)
+        # the possessive marker is not part of the source
+        if src[1] - src[0] > 1 and self.doc[src[1] - 1].dep_ == "case":
+            src = (src[0], src[1] - 1)
+        self.add(Cand(cue=cue, anchor=t.i, content=content_sp, source=src, source_head=poss.i,
+                      kind="noun", conf=0.55, lemma=lemma))
 
     def rule_in_document(self, t: Token) -> None:
         """'In a new poll, X leads by ten points': the poll is the source, 'in' the cue."""
