@@ -29,6 +29,9 @@ from pipelines.resources import ClaimsResource
 daily_partitions = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_offset=1)
 
 PREVIEW_CLAIMS = 5
+# Steps that write the warehouse share a Dagster concurrency pool (limit 1 in dagster.yaml),
+# so the UI queues them visibly; the file lock in warehouse.py is what guarantees it.
+WAREHOUSE_WRITER_POOL = "warehouse_writer"
 INGEST_BATCH = 500
 REPO = Path(__file__).resolve().parent.parent
 
@@ -177,7 +180,8 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
     })
 
 
-@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[extracted_claims], kinds={"duckdb"})
+@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[extracted_claims], kinds={"duckdb"},
+          pool=WAREHOUSE_WRITER_POOL)
 def warehouse_candidate(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
     """A copy of the warehouse with this partition loaded, for the quality gate to judge.
 
@@ -258,7 +262,7 @@ def _provenance(claims: ClaimsResource, partitions: list[str], run_id: str) -> d
 
 
 @dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[warehouse_candidate],
-          kinds={"parquet"})
+          kinds={"parquet"}, pool=WAREHOUSE_WRITER_POOL)
 def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
     """The gated partition loaded into the warehouse, and a new immutable release cut from it.
 
@@ -334,7 +338,8 @@ def datapackage_valid(context: dg.AssetCheckExecutionContext, claims: ClaimsReso
     )
 
 
-@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[claims_release], kinds={"duckdb"})
+@dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[claims_release], kinds={"duckdb"},
+          pool=WAREHOUSE_WRITER_POOL)
 def published_release(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
     """What readers see: the DuckDB snapshot swapped in, then `latest` pointed at the release."""
     paths = claims.paths

@@ -36,6 +36,9 @@ _NUM_RE = re.compile(
 OBJECT_CONTENT = True
 # PolNeAR-style: only the outermost attribution of a nest is a claim ("all" keeps every one)
 NESTED = "outermost"
+# noun cues with a prepositional or infinitive content ("her criticism of X") are
+# annotated too inconsistently to pay off; only "X's claim that Y" is used
+NOUN_PREP_CONTENT = False
 EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
 
 
@@ -385,10 +388,10 @@ class Extractor:
                 mark = next((m for m in c.children if m.dep_ == "mark"), None)
                 to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 if (mark is not None and mark.lower_ == "that" and c.dep_ != "relcl") or (
-                        to and c.dep_ == "acl"):
+                        to and c.dep_ == "acl" and NOUN_PREP_CONTENT):
                     content = (c.left_edge.i, c.right_edge.i + 1)
                     break
-            if c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1:
+            if NOUN_PREP_CONTENT and c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     content = (c.i + 1, c.right_edge.i + 1)
