@@ -36,6 +36,10 @@ dev: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 check-defs: $(STAMP)
 	$(BIN)/dg check defs
 
+## Benchmark: the whole job against a bare spaCy parse on 2000 AllSides articles (~15-30 min); JSON in benchmarks/results/.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+
 ## Re-resolve the pinned dependencies after editing pyproject.toml.
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

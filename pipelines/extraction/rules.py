@@ -333,9 +333,15 @@ class Extractor:
         doc = self.doc
         pos = {id(c): doc[c.anchor].idx for c in cands}
 
+        seg_of = self.ctx.seg_of
+        quotes = self.ctx.quotes
+
         def inside(c: Cand, d: Cand) -> bool:
             p = pos[id(c)]
-            return d is not c and d.kind != "hedge" and any(s <= p < e for s, e in d.content)
+            if d is c or d.kind == "hedge" or not any(s <= p < e for s, e in d.content):
+                return False
+            # across sentences only inside a quotation (a quote that runs on)
+            return seg_of[c.anchor] == seg_of[d.anchor] or quotes.containing(p, p + 1) >= 0
 
         keep = []
         for c in cands:
@@ -690,6 +696,16 @@ class Extractor:
         return lem in lx.PERSON_NOUNS or lem in lx.ORG_NOUNS or lem in lx.GOVERNMENT_NOUNS \
             or lem in lx.MEDIA_NOUNS or lem in lx.GROUP_NOUNS
 
+    @staticmethod
+    def wh_clause(clause: Token) -> bool:
+        """An interrogative complement: 'whether …', 'how …', 'which candidate …'."""
+        for c in clause.subtree:
+            if c.i >= clause.i:
+                break
+            if c.tag_ in ("WRB", "WP", "WDT", "WP$") or c.lower_ in ("if", "whether"):
+                return True
+        return False
+
     def plausible(self, t: Token, kind: str, src, shead: int, ccomp: Token | None) -> bool:
         """Filters for forms that are rarely attributions."""
         infinitive = t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
@@ -698,12 +714,14 @@ class Extractor:
             if t.tag_ == "VB" or kind.startswith("object"):
                 return False
             return True
+        lemma = t.lemma_.lower()
+        if ccomp is not None and lemma in lx.BELIEF_VERBS and lemma not in lx.SPEECH_VERBS \
+                and self.wh_clause(ccomp):
+            return False  # "has not decided which candidate …", "knows how …"
         if infinitive:
             if self.doc[shead].lower_ == "it":
                 return False  # "it is hard to say / to see how …"
-            if ccomp is not None and any(
-                    c.dep_ in ("mark", "advmod", "nsubj", "dobj") and c.tag_ in ("WRB", "WP", "WDT")
-                    or c.lower_ in ("if", "whether") for c in ccomp.children if c.i < ccomp.i):
+            if ccomp is not None and self.wh_clause(ccomp):
                 return False  # "to see whether …", "to determine how …"
         if kind.startswith("object"):
             if infinitive:
