@@ -5,9 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 UV_VERSION := 0.13.9
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export CLAIMS_HOME ?= $(CURDIR)/data
-export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
+# The UI and `make run` share a persistent Dagster instance; tests use their own temp ones.
+run dev: export DAGSTER_HOME := $(DAGSTER_HOME)
 
 .PHONY: run test dev check-defs bench lock clean-data
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+os.environ.pop("DAGSTER_HOME", None)  # tests use their own ephemeral or temp instances
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import dagster as dg
 
@@ -16,13 +17,15 @@ from pipelines.settings import Settings
 from .conftest import REPO
 
 
-def test_definitions_validate_with_the_dagster_cli(tmp_path):
+def test_definitions_load_with_dg_check_defs(tmp_path):
     env = {**os.environ, "CLAIMS_HOME": str(tmp_path), "DAGSTER_DISABLE_TELEMETRY": "1"}
+    env.pop("DAGSTER_HOME", None)
     result = subprocess.run(
-        [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
+        [str(Path(sys.executable).parent / "dg"), "check", "defs"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "All definitions loaded successfully" in result.stdout + result.stderr
 
 
 def test_nightly_schedule_runs_at_two_utc_for_the_previous_day(tmp_path):

@@ -249,3 +249,79 @@ def test_mentions_link_to_entities(nlp):
     c = ex.claims[0]
     texts = {m.text for m in ex.mentions if m.mention_id in c.mention_ids}
     assert "Berlin" in texts and "Lena Fischer" not in texts
+
+
+# -- forms added in 0.2 (PolNeAR-style coverage; sentences written for these tests) -------
+
+
+def test_quote_resumes_after_cue(nlp):
+    text = "“We will rebuild the pier,” Mayor Ana Ruiz said, “and we will do it this year.”"
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "Mayor Ana Ruiz"
+    assert len(c.content_spans) == 2
+    assert c.content_text.endswith("“and we will do it this year.”")
+    assert c.quote_type == "direct"
+
+
+def test_cue_interjected_mid_sentence(nlp):
+    text = "The new rules, the inspector said, will apply to every kitchen in town."
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "the inspector"
+    assert c.content_text == "The new rules … will apply to every kitchen in town"
+
+
+def test_only_outermost_attribution(nlp):
+    text = "The coach said that the players believe the league is unfair."
+    ex = run(nlp, text)
+    assert [c.cue_text for c in ex.claims] == ["said"]
+    assert ex.claims[0].content_text == "the players believe the league is unfair"
+
+
+def test_object_as_content(nlp):
+    c, _ = one(nlp, "The senator criticized the new tax on fuel.", "criticized")
+    assert c.source_text == "The senator"
+    assert c.content_text == "the new tax on fuel"
+
+
+def test_object_with_secondary_complement(nlp):
+    c, _ = one(nlp, "Councillor Grant called the budget a disgrace.", "called")
+    assert c.source_text == "Councillor Grant"
+    assert c.content_text == "the budget a disgrace"
+    c, _ = one(nlp, "The union accused the firm of hiding its profits.", "accused")
+    assert c.content_text == "the firm of hiding its profits"
+
+
+def test_intention_infinitive(nlp):
+    c, _ = one(nlp, "The governor vowed to veto the bill.", "vowed")
+    assert c.source_text == "The governor"
+    assert c.content_text == "to veto the bill"
+
+
+def test_prepositional_object(nlp):
+    c, _ = one(nlp, "The activists called for a ban on plastic bags.", "called for")
+    assert c.source_text == "The activists"
+    assert c.content_text == "a ban on plastic bags"
+
+
+def test_passive_expectation_has_no_source(nlp):
+    c, _ = one(nlp, "The senator is expected to announce her bid next week.", "is expected")
+    assert c.source_text is None and c.hedged
+    assert c.content_text == "The senator … to announce her bid next week"
+
+
+def test_in_a_poll(nlp):
+    c, _ = one(nlp, "In a new Gallup poll, the mayor leads her rival by ten points.", "In")
+    assert c.source_text == "a new Gallup poll"
+    assert c.content_text == "the mayor leads her rival by ten points"
+
+
+def test_possessive_claim_noun(nlp):
+    c, _ = one(nlp, "Nobody believed the minister's claim that the tunnel was safe.", "claim")
+    assert c.source_text == "the minister"
+    assert c.content_text == "the tunnel was safe"
+
+
+def test_object_needs_an_actor(nlp):
+    # a bare infinitive object and an imperative are not claims
+    ex = run(nlp, "Remember the plan. It is hard to see whether the bridge will open.")
+    assert ex.claims == []

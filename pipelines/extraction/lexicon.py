@@ -151,7 +151,7 @@ applaud commend welcome thank congratulate criticize criticise condemn denounce 
 slam mock ridicule attack accuse blame fault lament bemoan complain endorse support back
 oppose defend favor favour prefer urge echo rebut refute contradict disavow renounce
 champion advocate insist allege forecast estimate project proclaim concede guarantee
-assure warn remind reaffirm affirm
+assure warn remind reaffirm affirm express voice discuss
 """.split())
 
 # Verbs that report that speech happened without giving its content ("declined to comment").

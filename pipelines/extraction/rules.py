@@ -297,8 +297,8 @@ class Extractor:
             lw = t.lower_
             if lw == "in":
                 ins.append(t.i)
-            elif t.pos_ == "NOUN" and t.lemma_.lower() in lx.STANCE_NOUNS:
-                self.rule_noun(t)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in lx.STANCE_NOUNS and self.rule_noun(t):
+                pass
             elif lw == "according":
                 self.rule_according(t)
             elif lw in lx.HEDGE_ADVERBS:
@@ -380,11 +380,11 @@ class Extractor:
                       source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
                       conf=0.6, lemma=":"))
 
-    def rule_noun(self, t: Token) -> None:
+    def rule_noun(self, t: Token) -> bool:
         """'Trump's claim that Y', 'her criticism of Y', 'the mayor's decision to Y'."""
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
-        if poss is None or poss.lower_ in ("its",) and False:
-            return
+        if poss is None:
+            return False
         lemma = t.lemma_.lower()
         preps = lx.STANCE_NOUNS[lemma]
         content = None
@@ -404,16 +404,17 @@ class Extractor:
                     cue = [(t.i, c.i + 1)]
                     break
         if content is None:
-            return
+            return False
         content_sp = self.content_from_tokens(content[0], content[1], t.i)
         if not content_sp:
-            return
+            return False
         src = self.np_range(poss)
         # the possessive marker is not part of the source
         if src[1] - src[0] > 1 and self.doc[src[1] - 1].dep_ == "case":
             src = (src[0], src[1] - 1)
         self.add(Cand(cue=cue, anchor=t.i, content=content_sp, source=src, source_head=poss.i,
                       kind="noun", conf=0.55, lemma=lemma))
+        return True
 
     def rule_in_document(self, t: Token) -> None:
         """'In a new poll, X leads by ten points': the poll is the source, 'in' the cue."""
