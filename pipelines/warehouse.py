@@ -38,7 +38,7 @@ RELEASE_TABLES = {
     "mentions": "doc_id, \"start\", mention_id",
     "claims": "doc_id, sentence_index, claim_id",
     "claim_mentions": "claim_id, mention_id",
-    "rejected_documents": "partition_key, source_uri, reason",
+    "rejected_documents": "partition_key, source_uri, reason, detail",
 }
 
 

@@ -227,3 +227,6 @@ STANCE_NOUNS = {
     "position": ("on",), "stance": ("on",), "message": (), "assurance": (), "decision": (),
     "plan": ("for",), "push": ("for",), "objection": ("to",),
 }
+
+# Raising verbs of impression: "X seems to Y", "X appears ready to Y".
+RAISING_VERBS = frozenset("seem appear".split())

@@ -311,6 +311,8 @@ class Extractor:
                     self.rule_verb(t)
             elif t.lemma_.lower() in lx.ANY_CUE_VERBS or lw in lx.ANY_CUE_VERBS:
                 self.rule_verb(t)
+            elif t.lemma_.lower() in lx.RAISING_VERBS and t.pos_ in ("VERB", "AUX"):
+                self.rule_raising(t)
         for seg_s, seg_e in self.ctx.seg_bounds:
             self.rule_name_colon(seg_s, seg_e)
         for i in ins:
@@ -731,16 +733,34 @@ class Extractor:
                 return False
         return True
 
+    def rule_raising(self, t: Token) -> None:
+        """'X seems to Y', 'X appears ready to Y': an impression with no named holder."""
+        content = self.passive_content(t)
+        if not content:
+            return
+        self.add(Cand(cue=self.cue_ranges(t), anchor=t.i, content=content, kind="raising",
+                      conf=0.45, hedge=True, lemma=t.lemma_.lower()))
+
     def passive_content(self, t: Token) -> list[tuple[int, int]] | None:
-        """Passive cue with a complement: content = the subject plus the complement."""
-        if t.tag_ != "VBN" or t.dep_ in ("amod", "acl", "relcl"):
+        """Passive cue with a complement: content = the subject plus the complement
+        ('X is expected to win'); also 'X seems/appears to Y' (an implicit observer)."""
+        raising = t.lemma_.lower() in lx.RAISING_VERBS
+        if raising:
+            if t.dep_ in ("amod", "acl", "relcl", "xcomp", "ccomp", "advcl"):
+                return None
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        elif t.tag_ != "VBN" or t.dep_ in ("amod", "acl", "relcl"):
             return None
-        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+        else:
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
         if subj is None or subj.lower_ in ("it", "who", "which", "that") or subj.i > t.i \
                 or t.lemma_.lower() in ("suppose", "require", "allow", "force"):
             return None
         comp = None
         for c in t.rights:
+            if raising and c.dep_ in ("acomp", "attr"):
+                comp = c
+                break
             if c.dep_ in ("xcomp", "oprd") and (c.dep_ == "oprd" or any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 comp = c
