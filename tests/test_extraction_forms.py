@@ -325,3 +325,37 @@ def test_object_needs_an_actor(nlp):
     # a bare infinitive object and an imperative are not claims
     ex = run(nlp, "Remember the plan. It is hard to see whether the bridge will open.")
     assert ex.claims == []
+
+
+def test_light_verb_with_stance_noun(nlp):
+    c, _ = one(nlp, "The governor made the case that the levy was fair.", "made the case")
+    assert c.source_text == "The governor"
+    assert c.content_text == "the levy was fair"
+    c, _ = one(nlp, "The union expressed support for the new contract.", "expressed support for")
+    assert c.content_text == "the new contract"
+
+
+def test_impression_seems(nlp):
+    c, _ = one(nlp, "The mayor seems ready for a long campaign.", "seems")
+    assert c.source_text is None and c.hedged
+    assert c.content_text == "The mayor … ready for a long campaign"
+
+
+def test_hoping_is_a_cue(nlp):
+    c, _ = one(nlp, "The coach is hoping to sign two new players.", "is hoping")
+    assert c.source_text == "The coach"
+    assert c.content_text == "to sign two new players"
+
+
+def test_document_colon_headline(nlp):
+    c, _ = one(nlp, "Poll: Most residents back the new park\n\nThe council meets today.", ":")
+    assert c.source_text == "Poll"
+    assert c.content_text == "Most residents back the new park"
+
+
+def test_trailing_participle_is_its_own_claim(nlp):
+    text = "The mayor insisted that the budget was sound, adding that taxes would not rise."
+    c, ex = one(nlp, text, "insisted")
+    assert c.content_text == "the budget was sound"
+    assert any(x.cue_text == "adding" and x.content_text == "taxes would not rise"
+               for x in ex.claims)

@@ -168,8 +168,6 @@ swear intend resolve demand volunteer
 # "described X as Y", "blamed X for Y", "compared X to Y").
 OBJECT_PREPS = frozenset("of as for to about over on with".split())
 
-# Every verb lemma that can head a cue.
-ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS
 
 # Nouns for unnamed pluralities that hold positions ("voters", "critics", "experts").
 GROUP_NOUNS = frozenset("""
@@ -185,21 +183,19 @@ observers strategist strategists advocate advocates donor donors
 # the polls", "warned of a crisis", "railed against the deal". verb lemma -> prepositions.
 PREP_CUE_VERBS = {
     "refer": ("to",), "call": ("for", "on"), "point": ("to",), "talk": ("about",),
-    "speak": ("about", "of", "against", "for"), 
-    "warn": ("of", "about", "against"), "rail": ("against",), "side": ("with",),
-    "agree": ("with", "on"), "disagree": ("with", "on"), "vote": ("for", "against"),
-    "write": ("about", "of"), "complain": ("about", "of"), "reply": ("to",), "comment": ("on",), "push": ("for",), "argue": ("for", "against"),
-    "advocate": ("for",), "hint": ("at",), "insist": ("on",), "testify": ("about", "to"),
-    "boast": ("about", "of"), "brag": ("about",), "joke": ("about",), 
-    "approve": ("of",), "campaign": ("for", "against", "on"),
-    "lobby": ("for", "against"), "press": ("for",), "object": ("to",), "apologize": ("for",), "apologise": ("for",), 
-    "weigh": ("in",), "elaborate": ("on",), "allude": ("to",), "reflect": ("on",),
-    "tweet": ("about",), "blog": ("about",), "muse": ("about",), "speculate": ("about", "on"),
-    "dwell": ("on",), "rally": ("behind", "around"),
-    "stand": ("by", "with"),
+    "speak": ("about", "of", "against", "for"), "warn": ("of", "about", "against"),
+    "rail": ("against",), "side": ("with",), "agree": ("with", "on"),
+    "disagree": ("with", "on"), "vote": ("for", "against"), "write": ("about", "of"),
+    "complain": ("about", "of"), "reply": ("to",), "comment": ("on",), "push": ("for",),
+    "argue": ("for", "against"), "advocate": ("for",), "hint": ("at",), "insist": ("on",),
+    "testify": ("about", "to"), "boast": ("about", "of"), "brag": ("about",),
+    "joke": ("about",), "approve": ("of",), "campaign": ("for", "against", "on"),
+    "lobby": ("for", "against"), "press": ("for",), "object": ("to",),
+    "apologize": ("for",), "apologise": ("for",), "weigh": ("in",), "elaborate": ("on",),
+    "allude": ("to",), "reflect": ("on",), "tweet": ("about",), "blog": ("about",),
+    "muse": ("about",), "speculate": ("about", "on"), "dwell": ("on",),
+    "rally": ("behind", "around"), "stand": ("by", "with"),
 }
-
-ANY_CUE_VERBS = ANY_CUE_VERBS | frozenset(k for k, v in PREP_CUE_VERBS.items() if v)
 
 # Nouns for sources of evidence that a finding can be "in": "in a new poll, X leads".
 EVIDENCE_NOUNS = frozenset("""
@@ -230,3 +226,16 @@ STANCE_NOUNS = {
 
 # Raising verbs of impression: "X seems to Y", "X appears ready to Y".
 RAISING_VERBS = frozenset("seem appear".split())
+
+# Light verbs that state a position through their object noun: "made the case that Y",
+# "offered a defence of Y", "issued a warning about Y", "expressed support for Y".
+LIGHT_VERBS = POSITION_VERBS | frozenset("make issue deliver lodge level file sound".split())
+LIGHT_NOUNS = POSITION_NOUNS | frozenset(STANCE_NOUNS) | frozenset("""
+case point pitch plea note defense defence objection appeal prediction
+""".split())
+
+# Word forms the small model lemmatizes wrongly ("hoping" -> "hop").
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
+# Every verb lemma that can head a cue.
+ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS)

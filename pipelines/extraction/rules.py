@@ -39,6 +39,8 @@ NESTED = "outermost"
 # noun cues with a prepositional or infinitive content ("her criticism of X") are
 # annotated too inconsistently to pay off; only "X's claim that Y" is used
 NOUN_PREP_CONTENT = False
+# "X seems/appears to Y" as a claim with an implicit source (PolNeAR counts impressions)
+IMPRESSIONS = True
 EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
 
 
@@ -306,12 +308,13 @@ class Extractor:
             elif lw in RELAY_FORMS:
                 if not self.rule_relay(t):
                     self.rule_verb(t)
-            elif t.lemma_.lower() in lx.POSITION_VERBS and t.pos_ in ("VERB", "AUX"):
+            elif t.lemma_.lower() in lx.LIGHT_VERBS and t.pos_ in ("VERB", "AUX"):
                 if not self.rule_position(t):
                     self.rule_verb(t)
-            elif t.lemma_.lower() in lx.ANY_CUE_VERBS or lw in lx.ANY_CUE_VERBS:
+            elif t.lemma_.lower() in lx.ANY_CUE_VERBS or lw in lx.ANY_CUE_VERBS \
+                    or lw in lx.LEMMA_FIXES:
                 self.rule_verb(t)
-            elif t.lemma_.lower() in lx.RAISING_VERBS and t.pos_ in ("VERB", "AUX"):
+            elif IMPRESSIONS and t.lemma_.lower() in lx.RAISING_VERBS and t.pos_ in ("VERB", "AUX"):
                 self.rule_raising(t)
         for seg_s, seg_e in self.ctx.seg_bounds:
             self.rule_name_colon(seg_s, seg_e)
@@ -368,7 +371,8 @@ class Extractor:
         name = range(seg_s, colon)
         labels = {doc[k].ent_type_ for k in name}
         caps = all(doc[k].text.isupper() for k in name if doc[k].is_alpha)
-        if not (labels & {"PERSON", "ORG"} or (caps and len(name) <= 2)):
+        docnoun = doc[colon - 1].lemma_.lower() in lx.EVIDENCE_NOUNS
+        if not (labels & {"PERSON", "ORG"} or (caps and len(name) <= 2) or docnoun):
             return
         para = self.ctx.para_of[colon]
         end = colon + 1
@@ -537,28 +541,49 @@ class Extractor:
         return True
 
     def rule_position(self, t: Token) -> bool:
-        """'expressing hope that Y', 'voiced concern that Y'."""
+        """'expressing hope that Y', 'voiced concern that Y', 'made the case for Y',
+        'offered a defence of Y'."""
         for c in t.children:
-            if c.dep_ in ("dobj",) and c.lemma_.lower() in lx.POSITION_NOUNS:
-                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")
-                               and any(m.dep_ == "mark" for m in g.children)), None)
-                if clause is None:
-                    clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
-                if clause is None:
+            if c.dep_ != "dobj":
+                continue
+            noun = c.lemma_.lower()
+            if noun not in lx.LIGHT_NOUNS:
+                continue
+            kind = "position"
+            clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")
+                           and any(m.dep_ == "mark" for m in g.children)), None)
+            if clause is None:
+                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
+            if clause is not None and clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG"):
+                clause = None  # "the statement released on Monday"
+            cue_end = c.i + 1
+            if clause is not None:
+                cs, ce = clause.left_edge.i, clause.right_edge.i + 1
+            else:
+                preps = lx.STANCE_NOUNS.get(noun, ()) + ("for", "about", "of", "on", "over", "with", "against", "to")
+                prep = next((g for g in c.rights if g.dep_ == "prep" and g.lower_ in preps), None)
+                pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+                if pobj is None or prep.i - c.i > 1:
                     continue
-                subj = self.subject_of(t)
-                src = self.np_range(subj, exclude=t) if subj is not None else None
-                cue = [(t.i, c.i + 1)] if c.i - t.i <= 3 else [(t.i, t.i + 1), (c.i, c.i + 1)]
-                content = self.content_from_tokens(clause.left_edge.i, clause.right_edge.i + 1, t.i)
-                self.add(Cand(cue=cue, anchor=t.i, content=content, source=src,
-                              source_head=subj.i if subj is not None else -1, kind="position",
-                              conf=0.7, lemma=f"{t.lemma_.lower()} {c.lemma_.lower()}"))
-                return True
+                cs, ce = prep.i + 1, prep.right_edge.i + 1
+                cue_end = prep.i + 1
+                kind = "light"
+            subj = self.subject_of(t)
+            if subj is None and kind == "light":
+                return False
+            src = self.np_range(subj, exclude=t) if subj is not None else None
+            cue = [(t.i, cue_end)] if cue_end - t.i <= 4 else [(t.i, t.i + 1), (c.i, cue_end)]
+            content = self.content_from_tokens(cs, ce, t.i)
+            self.add(Cand(cue=cue, anchor=t.i, content=content, source=src,
+                          source_head=subj.i if subj is not None else -1, kind=kind,
+                          conf=0.7 if kind == "position" else 0.55,
+                          lemma=f"{t.lemma_.lower()} {noun}"))
+            return True
         return False
 
     def rule_verb(self, t: Token) -> None:
         doc = self.doc
-        lemma = t.lemma_.lower()
+        lemma = lx.LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
         if lemma not in lx.ANY_CUE_VERBS:
             lemma = t.lower_
             if lemma not in lx.ANY_CUE_VERBS:
@@ -588,7 +613,7 @@ class Extractor:
                 if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
                     return
                 ce = min(ce, first)
-            content = self.content_from_tokens(cs, ce, t.i)
+            content = self.content_from_tokens(cs, ce, t.i, self.trailing_cues(ccomp, ce))
         elif clausal and t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
                 and (t.head.i < t.i or self.interjected(t)) \
                 and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i \
@@ -699,6 +724,17 @@ class Extractor:
         return lem in lx.PERSON_NOUNS or lem in lx.ORG_NOUNS or lem in lx.GOVERNMENT_NOUNS \
             or lem in lx.MEDIA_NOUNS or lem in lx.GROUP_NOUNS
 
+    def trailing_cues(self, clause: Token, end: int) -> list[tuple[int, int]]:
+        """', adding that …' / ', saying …' clauses that close a content clause: their own
+        claims, cut from the content (a participial cue verb after a comma)."""
+        out = []
+        for c in clause.rights:
+            if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.i > clause.i \
+                    and self.doc[c.left_edge.i - 1].text == "," \
+                    and (c.lower_ in SAYING_FORMS or c.lemma_.lower() in lx.SPEECH_VERBS):
+                out.append((c.left_edge.i - 1, min(c.right_edge.i + 1, end)))
+        return out
+
     @staticmethod
     def wh_clause(clause: Token) -> bool:
         """An interrogative complement: 'whether …', 'how …', 'which candidate …'."""
@@ -729,7 +765,10 @@ class Extractor:
         if kind.startswith("object"):
             if infinitive:
                 return False
-            if (t.dep_ == "relcl" or t.tag_ == "VBG") and not self.is_actor(shead):
+            if any(c.lower_ in lx.HEDGE_ADVERBS for c in t.children):
+                return False  # "are reportedly questioning X": the hedge is the claim
+            participle = t.tag_ == "VBG" and not any(a.dep_ == "aux" for a in t.children)
+            if (t.dep_ == "relcl" or participle) and not self.is_actor(shead):
                 return False
         return True
 
@@ -832,7 +871,7 @@ class Extractor:
             elif d == "prep" and comps and c.lower_ in lx.OBJECT_PREPS and not any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.children):
                 comps.append(c)
-            elif d in ("punct", "cc", "conj", "advcl", "npadvmod") and comps:
+            elif d in ("cc", "conj", "advcl", "npadvmod") and comps:
                 break
         if not comps:
             return None
