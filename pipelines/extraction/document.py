@@ -13,7 +13,7 @@ from .records import Claim, DocumentExtraction, Spans, spans_text, stable_id
 from .rules import _NUM_RE, Cand, DocContext, Extractor, _trim_chars
 from .timex import resolve as resolve_time
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 TIME_PREPS = frozenset("on in at during since earlier later last this".split())
 DEFINITE = frozenset("the this that these those its their his her".split())
@@ -71,6 +71,58 @@ class Resolver:
                 return k
         return -1
 
+    def _gender_ok(self, k: int, gender: str) -> bool:
+        g = self.ctx.ents.clusters[k].gender
+        return not g or g == gender
+
+    def _prev_subject(self, tok: int) -> int:
+        """The named subject of the previous sentence's main clause (a person, or a name
+        the model also tagged as a person), else -1."""
+        ctx = self.ctx
+        seg = ctx.seg_of[tok]
+        if seg == 0:
+            return -1
+        s, e = ctx.seg_bounds[seg - 1]
+        if ctx.para_of[s] != ctx.para_of[tok] and seg - 1 >= 0 and e - s < 3:
+            return -1
+        root = next((t for t in self.doc[s:e] if t.dep_ == "ROOT"), None)
+        if root is None:
+            return -1
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return -1
+        k = self.ctx.ents.cluster_at(subj.i)
+        if k < 0:
+            return -1
+        c = self.ctx.ents.clusters[k]
+        return k if c.label == "PERSON" or c.labels.get("PERSON") else -1
+
+    def _resolve_personal(self, head: int, gender: str) -> int:
+        """he/she: the latest person source of gender-compatible kind in the last few
+        sentences, else the previous sentence's named subject, else the nearest person
+        mention before, each of compatible gender (honorifics and earlier he/she links)."""
+        ents = self.ctx.ents
+        seg = self.ctx.seg_of[head]
+        k = -1
+        for t, kk, kind in reversed(self.history):
+            if t >= head:
+                continue
+            if seg - self.ctx.seg_of[t] > 4:
+                break
+            if kk >= 0 and kind == "person" and self._gender_ok(kk, gender):
+                k = kk
+                break
+        if k < 0:
+            k = self._prev_subject(head)
+            if k >= 0 and not self._gender_ok(k, gender):
+                k = -1
+        if k < 0:
+            k = self._nearest_mention(head, lambda c: ents.clusters[c].label == "PERSON"
+                                      and self._gender_ok(c, gender))
+        if k >= 0:
+            ents.mark_person(k, gender)
+        return k
+
     def _is_media_cluster(self, k: int) -> bool:
         if self.ctx.ents.is_media(k):
             return True
@@ -90,9 +142,7 @@ class Resolver:
         if hk >= 0:
             k, kind = hk, self._kind_of_cluster(hk)
         elif lw in lx.PERSON_PRONOUNS:
-            k = self._recent_source(head, ("person",), 4)
-            if k < 0:
-                k = self._nearest_mention(head, lambda c: ents.clusters[c].label == "PERSON")
+            k = self._resolve_personal(head, "m" if lw in ("he", "him") else "f")
             kind = "person"
         elif lw in lx.PLURAL_PRONOUNS:
             k = self._recent_source(head, ("organization", "government", "group"), 3)
@@ -206,7 +256,7 @@ def _span_chars(ctx: DocContext, rng: tuple[int, int] | None, drop_that: bool = 
     if rng is None or rng[0] >= rng[1]:
         return []
     s, e = ctx.char_range(*rng)
-    s, e = _trim_chars(ctx.text, s, e, ctx.quotes, drop_that=drop_that)
+    s, e = _trim_chars(ctx.text, s, e, ctx.quotes, drop_that=drop_that, marks=ctx.that_marks)
     if s >= e:
         return []
     return [(s, e)]
@@ -231,7 +281,7 @@ def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> Docume
     for cand in cands:
         content: Spans = []
         for s, e in cand.content:
-            s, e = _trim_chars(text, s, e, ctx.quotes, drop_that=True)
+            s, e = _trim_chars(text, s, e, ctx.quotes, drop_that=True, marks=ctx.that_marks)
             if e > s and any(ch.isalnum() for ch in text[s:e]):
                 content.append((s, e))
         if not content:

@@ -19,6 +19,13 @@ from . import lexicon as lx
 from .records import ENTITY_LABELS, Entity, Mention, entity_id, stable_id
 
 QUOTE_STRIP = "\"“”‘’«»„'`"
+# personal titles: a name after one of these is a person ("Sen. Manchin", "Ms. Harris")
+PERSON_TITLES = frozenset("""
+mr mrs ms miss dr sen senator rep representative gov governor president congressman
+congresswoman
+""".split())
+MALE_TITLES = frozenset("mr sir congressman king prince father".split())
+FEMALE_TITLES = frozenset("mrs ms miss congresswoman queen princess lady dame sister".split())
 
 
 @dataclass
@@ -31,6 +38,7 @@ class RawMention:
     label: str
     sent: int
     cluster: int = -1
+    title: str = ""  # personal title right before the name ("mr", "sen"), casefolded
 
 
 @dataclass
@@ -42,6 +50,8 @@ class Cluster:
     mentions: list[int] = field(default_factory=list)
     label: str = ""
     eid: str = ""
+    gender: str = ""  # "m" / "f" from honorifics and he/she links, "" unknown
+    personal: bool = False  # a mention has a personal title, or it is referred to as he/she
 
 
 def _norm(s: str) -> str:
@@ -89,6 +99,14 @@ def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _title_gender(title: str) -> str:
+    if title in MALE_TITLES:
+        return "m"
+    if title in FEMALE_TITLES:
+        return "f"
+    return ""
+
+
 class EntityIndex:
     """Mentions and canonical entities of one document."""
 
@@ -117,18 +135,28 @@ class EntityIndex:
         if not any(c.isalpha() for c in text):
             return -1
         m = RawMention(s, e, cs, ce, text, label, self.sent_of[s] if self.sent_of else 0)
+        # the last title word before the name: inside the NER span or right before it
+        k = s - 1
+        while k >= max(0, start_tok - 1) and k >= s - 4:
+            w = doc[k].lower_.rstrip(".")
+            if w in PERSON_TITLES or w in MALE_TITLES or w in FEMALE_TITLES:
+                m.title = w
+                break
+            if k < start_tok or not (doc[k].lower_ in lx.TITLE_WORDS or doc[k].is_punct):
+                break
+            k -= 1
         self.mentions.append(m)
         idx = len(self.mentions) - 1
         for t in range(s, e):
             self.tok_mention[t] = idx
         return idx
 
-    def _match(self, words: list[str]) -> int:
+    def _match(self, words: list[str], m: RawMention | None = None) -> int:
         if not words:
             return -1
         joined = " ".join(words)
         acr = words[0] if len(words) == 1 else ""
-        best = -1
+        cands: list[int] = []
         for c in self.clusters:
             if " ".join(c.words) == joined:
                 return c.idx
@@ -138,13 +166,30 @@ class EntityIndex:
                 # contiguous part of a fuller name, ending at its last word or starting it
                 n = len(words)
                 if cw[-n:] == words or cw[:n] == words:
-                    if best < 0:
-                        best = c.idx
+                    cands.append(c.idx)
                     continue
             if acr and len(acr) >= 2 and len(cw) >= 2 and acronym_of(cw) == acr:
-                if best < 0:
-                    best = c.idx
-        return best
+                cands.append(c.idx)
+        if not cands or m is None:
+            return cands[0] if cands else -1
+        # a short name shared by several people ("Clinton"): the honorific's gender
+        # ("Mrs. Clinton" is not a man already called "Mr. Clinton"), then the person
+        # named most recently before it
+        g = _title_gender(m.title)
+        if g:
+            same = [k for k in cands if self.clusters[k].gender == g]
+            cands = same or [k for k in cands if not self.clusters[k].gender]
+            if not cands:
+                return -1
+        if len(cands) == 1:
+            return cands[0]
+
+        def last_before(k: int) -> int:
+            starts = [self.mentions[i].start for i in self.clusters[k].mentions
+                      if self.mentions[i].start < m.start]
+            return max(starts) if starts else -1
+        best = max(cands, key=lambda k: (last_before(k), -cands.index(k)))
+        return best if last_before(best) >= 0 else cands[0]
 
     def _cluster(self) -> None:
         order = sorted(
@@ -158,7 +203,7 @@ class EntityIndex:
     def _assign(self, i: int) -> None:
         m = self.mentions[i]
         words = _words(m.text)
-        k = self._match(words)
+        k = self._match(words, m)
         if k < 0:
             k = len(self.clusters)
             self.clusters.append(Cluster(k, _norm(m.text), words))
@@ -166,6 +211,10 @@ class EntityIndex:
         c.labels[m.label] += 1
         c.mentions.append(i)
         m.cluster = k
+        if m.title in PERSON_TITLES or _title_gender(m.title):
+            c.personal = True
+            if not c.gender:
+                c.gender = _title_gender(m.title)
 
     def _finalise(self) -> None:
         for c in self.clusters:
@@ -180,13 +229,26 @@ class EntityIndex:
                 label = next((lab for lab in full if lab in tied), tied[0])
             else:
                 label = tied[0]
+            if c.personal:
+                label = "PERSON"  # "Sen. Manchin", "Ms. Rivera", a name referred to as he/she
             # single-word "people" that the model also tags as places are places
-            if label == "PERSON" and len(c.words) == 1:
+            elif label == "PERSON" and len(c.words) == 1:
                 places = [lab for lab in ("GPE", "LOC") if c.labels.get(lab)]
                 if places:
                     label = max(places, key=lambda lab: c.labels[lab])
             c.label = label
             c.eid = entity_id(c.canonical, label)
+
+    def mark_person(self, k: int, gender: str = "") -> None:
+        """The cluster is referred to as he/she: a person of that gender."""
+        c = self.clusters[k]
+        if not c.gender and gender:
+            c.gender = gender
+        if not c.personal:
+            c.personal = True
+            if c.label != "PERSON":
+                c.label = "PERSON"
+                c.eid = entity_id(c.canonical, c.label)
 
     def add_name(self, start_tok: int, end_tok: int, label: str = "PERSON") -> int:
         """Register a name the NER missed (e.g. a quoted call sign); returns cluster."""

@@ -41,6 +41,15 @@ NESTED = "outermost"
 NOUN_PREP_CONTENT = False
 # "X seems/appears to Y" as a claim with an implicit source (PolNeAR counts impressions)
 IMPRESSIONS = True
+# generic holders: "anyone who says …", "everyone knows …"
+GENERIC_PRONOUNS = frozenset("anyone anybody everyone everybody whoever nobody".split())
+GENERIC_MODALS = frozenset("can could should must might may".split())
+# "declined to answer questions": an answer verb whose object is no content
+ANSWER_VERBS = frozenset("answer take return address respond reply field entertain".split())
+NO_CONTENT_OBJECTS = frozenset("""
+question questions request requests inquiry inquiries query queries call calls message
+messages email emails comment comments interview interviews
+""".split())
 EDGE_PUNCT = set(",.;:!?-–—()[]{}…/\\|*•·")
 
 
@@ -94,6 +103,8 @@ class DocContext:
             self.seg_bounds.append((start, n))
         self.quotes = Quotes(self.text)
         self.ents = EntityIndex(doc, doc_id, self.seg_of)
+        # char offsets of complementizer "that" ("said that …"), the only one trimmed
+        self.that_marks = frozenset(t.idx for t in doc if _complementizer(t))
 
     # -- char helpers --------------------------------------------------------------
     def cs(self, i: int) -> int:
@@ -118,14 +129,40 @@ class DocContext:
 # span trimming
 
 
-def _trim_chars(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = True) -> tuple[int, int]:
-    """Trim whitespace/punctuation at the edges and a leading 'that'; align to quotes."""
+def _complementizer(t: Token) -> bool:
+    """'that' introducing a clause ('said that wages fell'), not a demonstrative ('That
+    moment showed …', 'that is wrong', "that's"). The parser marks most complementizers
+    'mark' but sometimes takes them for a determiner-less pronoun object."""
+    if t.lower_ != "that":
+        return False
+    if t.dep_ == "mark" or t.tag_ == "IN":
+        return True
+    nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.text == "," and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i for c in t.head.children):
+        return True  # "that, among voters, Smith ranks fourth"
+    if nxt is None or nxt.text[:1] in ("'", "’") or nxt.pos_ in ("VERB", "AUX") or nxt.is_punct:
+        return False
+    return t.dep_ not in ("det", "nsubj", "nsubjpass", "advmod", "attr", "pobj")
+
+
+def _trim_chars(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = True,
+                marks: frozenset[int] | set[int] | None = None) -> tuple[int, int]:
+    """Trim whitespace/punctuation at the edges and a leading complementizer 'that';
+    align to quotes.
+
+    A leading 'that' is dropped only when it is followed by whitespace or a comma (never
+    "that's")
+    and, when ``marks`` (char offsets of complementizer 'that' tokens, dep ``mark``) is
+    given, only when it is one of them: a demonstrative ("That moment showed …") stays."""
     for _ in range(4):
         while s < e and (text[s].isspace() or text[s] in EDGE_PUNCT):
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
             e -= 1
-        if drop_that and text[s:s + 4].lower() == "that" and (s + 4 >= e or not text[s + 4].isalnum()):
+        if drop_that and text[s:s + 4].lower() == "that" and s + 4 < e and (
+                text[s + 4].isspace() or text[s + 4] == "," and marks is not None) \
+                and (marks is None or s in marks):
             s += 4
             continue
         break
@@ -320,6 +357,7 @@ class Extractor:
             self.rule_name_colon(seg_s, seg_e)
         for i in ins:
             self.rule_in_document(doc[i])
+        self.merge_hedges()
         # a token that is part of another candidate's cue is not a cue of its own
         taken = {}
         for c in self.cands.values():
@@ -331,6 +369,41 @@ class Extractor:
         if NESTED == "outermost":
             out = self.outermost(out)
         return sorted(out, key=lambda c: c.cue[0][0])
+
+    def merge_hedges(self) -> None:
+        """'X reportedly said Y': one claim, the speech verb's, with the hedge in its cue
+        (cue 'reportedly said', hedged) instead of a separate hedge claim."""
+        doc = self.doc
+        ctx = self.ctx
+        for a in [a for a, c in self.cands.items() if c.kind == "hedge"]:
+            h = doc[a]
+            v = h.head
+            c = self.cands.get(v.i)
+            if c is None or c.kind == "hedge" or v.i == a:
+                continue
+            lemma = lx.LEMMA_FIXES.get(v.lower_, v.lemma_.lower())
+            if lemma not in lx.SPEECH_VERBS:
+                continue
+            del self.cands[a]
+            if not any(s <= a < e for s, e in c.cue):
+                rngs = sorted(c.cue + [(a, a + 1)])
+                merged: list[tuple[int, int]] = []
+                for s, e in rngs:
+                    if merged and s <= merged[-1][1]:
+                        merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                    else:
+                        merged.append((s, e))
+                c.cue = merged
+            c.hedge = True
+            # the hedge word is never part of the content
+            hs, he = ctx.cs(a), ctx.ce(a)
+            content = []
+            for s, e in c.content:
+                if s <= hs and he <= e:
+                    content.extend(p for p in ((s, hs), (he, e)) if p[0] < p[1])
+                else:
+                    content.append((s, e))
+            c.content = content
 
     def outermost(self, cands: list[Cand]) -> list[Cand]:
         """Drop attributions whose cue lies inside another claim's content ('X said that Y
@@ -477,6 +550,10 @@ class Extractor:
 
     def rule_hedge(self, t: Token) -> None:
         head = t.head if t.head.i != t.i else t
+        if head.pos_ == "ADJ" and head.i != t.i and head.dep_ in ("amod", "compound"):
+            return  # "the allegedly moderate Democrats": a qualified description
+        if self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) >= 0:
+            return  # a hedge inside someone's quotation is part of that quotation
         seg_s, seg_e = self.ctx.seg_range(t.i)
         if head.pos_ in ("VERB", "AUX"):
             # the whole clause, subject included
@@ -676,8 +753,11 @@ class Extractor:
             # subject for an object
             subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS)), None)
+        if subj is not None and self.asked_participle(t):
+            subj = None  # "Asked whether …, X said": X was asked; the asker is unnamed
         src = None
         shead = -1
+        subj0 = subj
         if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
             # "X, who said ...": the source as written is the relative pronoun
             src = (subj.i, subj.i + 1)
@@ -701,7 +781,7 @@ class Extractor:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             src, shead = (self.np_range(pobj), pobj.i) if pobj is not None else (None, -1)
-        if not self.plausible(t, kind, src, shead, ccomp):
+        if not self.plausible(t, kind, src, shead, ccomp, subj0):
             return
         via = None
         via_head = -1
@@ -745,8 +825,59 @@ class Extractor:
                 return True
         return False
 
-    def plausible(self, t: Token, kind: str, src, shead: int, ccomp: Token | None) -> bool:
+    @staticmethod
+    def no_content_answer(x: Token) -> bool:
+        """'(declined) to answer questions / take calls / respond to requests': no content."""
+        if x.lemma_.lower() not in ANSWER_VERBS:
+            return False
+        objs = [g for g in x.children if g.dep_ == "dobj"]
+        objs += [p for g in x.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+        return bool(objs) and all(o.lemma_.lower() in NO_CONTENT_OBJECTS for o in objs)
+
+    def asked_participle(self, t: Token) -> bool:
+        """'Asked whether he would run, …' / 'When asked about …': a participle of 'ask'
+        with no subject of its own; the question's asker is not named."""
+        if t.lemma_.lower() != "ask" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT", "conj"):
+            return False
+        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children):
+            return False
+        return self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0
+
+    def generic_or_question(self, t: Token, subj: Token | None) -> bool:
+        """Clearly not attributions: modal or generic uses ('It should be stressed that',
+        'you can imagine', 'anyone who says'), cues in the article's own questions
+        ('Did the mayor say that …?')."""
+        doc = self.doc
+        ctx = self.ctx
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in GENERIC_MODALS
+                    for c in t.children)
+        quoted = ctx.quotes.containing(ctx.cs(t.i), ctx.ce(t.i)) >= 0
+        if modal and not quoted and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in t.children):
+            return True  # "it should be stressed / must be said that"
+        if subj is not None and not quoted:
+            head = subj
+            if subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+                head = t.head
+            negated = any(c.dep_ in ("neg", "advmod", "det") for c in head.children) or (
+                head.i > 0 and doc[head.i - 1].lower_ in ("not", "n't"))
+            if head.lower_ in GENERIC_PRONOUNS and not negated:
+                return True  # "anyone who says", "everyone knows" (not "not everyone")
+            if modal and subj.lower_ in ("you", "one") and t.lemma_.lower() in lx.BELIEF_VERBS \
+                    and t.lemma_.lower() not in lx.SPEECH_VERBS:
+                return True  # "you can imagine", "one might think" (not "you can call X Y")
+        seg_s, seg_e = ctx.seg_range(t.i)
+        if not quoted and seg_e > seg_s and doc[seg_e - 1].text == "?" \
+                and not any(doc[k].text in QUOTE_CHARS for k in range(seg_s, seg_e)) \
+                and any(c.dep_ == "aux" and c.lemma_.lower() == "do" and subj is not None
+                        and c.i < subj.i < t.i for c in t.children):
+            return True  # "Did the mayor say that …?": the article's own question
+        return False
+
+    def plausible(self, t: Token, kind: str, src, shead: int, ccomp: Token | None,
+                  subj: Token | None = None) -> bool:
         """Filters for forms that are rarely attributions."""
+        if self.generic_or_question(t, subj):
+            return False
         infinitive = t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
         if src is None:
             # imperatives ("See …", "Never forget …") and bare infinitives
@@ -864,6 +995,8 @@ class Extractor:
                         and not any(g.dep_ not in ("aux", "neg", "advmod", "punct", "prep", "npadvmod")
                                     for g in c.children):
                     return None  # "declined to comment": speech with no content
+                if not comps and lemma in ("decline", "refuse") and self.no_content_answer(c):
+                    return None  # "declined to answer questions", "refused to take calls"
                 comps.append(c)
                 first_kind = first_kind or "xcomp"
             elif d in ("oprd", "ccomp", "dative") and comps:
