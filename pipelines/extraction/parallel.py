@@ -6,7 +6,9 @@ with more workers. Here each worker runs `nlp.pipe` and the extraction on a chun
 documents and returns the small records, so the parent only writes them out.
 
 Workers are forked, so they share the already-loaded pipeline instead of loading it again.
-At most two chunks per worker are in flight, so the input is still streamed.
+At most two chunks per worker are in flight, so the input is still streamed. A worker that
+dies (killed, out of memory, a crash in native code) fails the run with BrokenProcessPool
+instead of leaving it waiting for a chunk that will never come.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from itertools import islice
 
@@ -43,12 +46,12 @@ def extract_in_processes(
 ) -> Iterator[DocumentExtraction]:
     """The extractions of `items`, in input order, computed by `n_process` forked workers."""
     iterator = iter(items)
-    context = multiprocessing.get_context("fork")
-    with context.Pool(n_process, initializer=_initialise, initargs=(nlp,)) as pool:
+    with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_initialise, initargs=(nlp,)) as pool:
         in_flight: deque = deque()
         while chunk := list(islice(iterator, batch_size)):
-            in_flight.append(pool.apply_async(_extract_chunk, (chunk,)))
+            in_flight.append(pool.submit(_extract_chunk, chunk))
             if len(in_flight) >= 2 * n_process:
-                yield from in_flight.popleft().get()
+                yield from in_flight.popleft().result()
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from in_flight.popleft().result()
