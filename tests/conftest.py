@@ -50,3 +50,14 @@ def nlp():
     from pipelines.extraction import load_nlp
 
     return load_nlp()
+
+
+def assert_claim_spans_match(text: str, claim) -> None:
+    """Every role's stored text is what its spans cut out of the document text."""
+    from pipelines.extraction.records import spans_text
+
+    assert claim.cue_text == spans_text(text, claim.cue_spans)
+    assert claim.content_text == spans_text(text, claim.content_spans)
+    assert (claim.source_text or "") == spans_text(text, claim.source_spans)
+    assert (claim.via_text or "") == spans_text(text, claim.via_spans)
+    assert (claim.time_text or "") == spans_text(text, claim.time_spans)

@@ -8,11 +8,16 @@ import pytest
 
 import pipelines.extraction as ex_mod
 from pipelines.extraction import (
-    DEFAULT_MODEL, EXTRACTOR_VERSION, extract_document, extract_texts, load_nlp,
+    DEFAULT_MODEL,
+    EXTRACTOR_VERSION,
+    extract_document,
+    extract_texts,
 )
 from pipelines.extraction.quotes import Quotes
-from pipelines.extraction.records import DocumentExtraction, entity_id, spans_text
+from pipelines.extraction.records import DocumentExtraction, entity_id
 from pipelines.extraction.timex import resolve
+
+from .conftest import assert_claim_spans_match
 
 ODD = [
     "",
@@ -30,11 +35,6 @@ ODD = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 def check_contract(text: str, d: DocumentExtraction):
     ent_ids = {e.entity_id for e in d.entities}
     for e in d.entities:
@@ -44,11 +44,7 @@ def check_contract(text: str, d: DocumentExtraction):
         assert m.entity_id in ent_ids
     mention_ids = {m.mention_id for m in d.mentions}
     for c in d.claims:
-        assert c.cue_text == spans_text(text, c.cue_spans)
-        assert c.content_text == spans_text(text, c.content_spans)
-        assert (c.source_text or "") == spans_text(text, c.source_spans)
-        assert (c.via_text or "") == spans_text(text, c.via_spans)
-        assert (c.time_text or "") == spans_text(text, c.time_spans)
+        assert_claim_spans_match(text, c)
         for s, e in c.cue_spans + c.content_spans + c.source_spans + c.via_spans:
             assert 0 <= s < e <= len(text)
         assert c.extractor_version == EXTRACTOR_VERSION

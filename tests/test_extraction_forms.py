@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from pipelines.extraction import extract_document
+from pipelines.extraction.records import QUOTE_TYPES, SOURCE_KINDS
 
-from pipelines.extraction import extract_document, load_nlp
-from pipelines.extraction.records import QUOTE_TYPES, SOURCE_KINDS, spans_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+from .conftest import assert_claim_spans_match
 
 
 def run(nlp, text, published=None):
     ex = extract_document(nlp(text), "t", published)
     for c in ex.claims:
-        assert c.cue_text == spans_text(text, c.cue_spans)
-        assert c.content_text == spans_text(text, c.content_spans)
-        assert (c.source_text or "") == spans_text(text, c.source_spans)
-        assert (c.via_text or "") == spans_text(text, c.via_spans)
-        assert (c.time_text or "") == spans_text(text, c.time_spans)
+        assert_claim_spans_match(text, c)
         assert c.source_kind in SOURCE_KINDS
         assert c.quote_type in QUOTE_TYPES
         assert 0.0 <= c.confidence <= 1.0

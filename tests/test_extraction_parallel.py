@@ -6,10 +6,10 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 
 import psutil
 import pytest
-from concurrent.futures.process import BrokenProcessPool
 
 from pipelines.extraction import extract_texts
 from pipelines.extraction.parallel import extract_in_processes

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from pipelines.extraction import extract_document, load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+from pipelines.extraction import extract_document
 
 
 def claims(nlp, text):
