@@ -150,11 +150,11 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
                 for row in staging.iter_staged_documents(directory, skip=reused)
             )
             for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size, n_process=claims.n_process):
-                writer.add(extraction)
+                claim_rows = writer.add(extraction)
                 n_parsed += 1
                 pause_point("extract:mid-partition")
                 if len(preview) < PREVIEW_CLAIMS:
-                    preview.extend(staging.extraction_rows(extraction, partition_key)["claims"])
+                    preview.extend(claim_rows)
             parse_seconds = time.perf_counter() - parse_started
         counts = writer.close()
     except BaseException:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -256,5 +257,7 @@ def judge_partition(
     else:
         reports, stats = validate_partition(connection, partition_key, previous_stats)
     write_reports(reports, stats, partition_reports / run_id)
-    verdict_file.write_text(json.dumps({"fingerprint": fingerprint, "run_id": reused_from or run_id}), encoding="utf-8")
+    temporary = verdict_file.with_name(f".{verdict_file.name}.tmp")  # a killed run must not leave half a verdict
+    temporary.write_text(json.dumps({"fingerprint": fingerprint, "run_id": reused_from or run_id}), encoding="utf-8")
+    os.replace(temporary, verdict_file)
     return Verdict(reports, stats, reused_from)

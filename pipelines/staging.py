@@ -176,9 +176,12 @@ class ExtractionWriter:
             links = pa.Table.from_batches([batch])
             self._writers["claim_mentions"].add_table(links.filter(pc.is_in(links["claim_id"], claims_kept)))
 
-    def add(self, extraction: DocumentExtraction) -> None:
-        for table, rows in extraction_rows(extraction, self.partition_key).items():
+    def add(self, extraction: DocumentExtraction) -> list[dict]:
+        """Queue one document's records; returns its claim rows (for previews)."""
+        rows_by_table = extraction_rows(extraction, self.partition_key)
+        for table, rows in rows_by_table.items():
             self._writers[table].add_rows(rows)
+        return rows_by_table["claims"]
 
     def close(self) -> dict[str, int]:
         """Flush, close and rename every file into place; returns rows per table."""

@@ -18,3 +18,11 @@ def test_every_expectation_is_documented_with_its_severity():
             row = f"| {expectation['type']} | {expectation['kwargs'].get('column', '')} |"
             assert any(line.startswith(row) and f"| {expectation['meta']['severity']} |" in line
                        and expectation["meta"]["why"] in line for line in doc.splitlines()), (suite, row)
+
+
+def test_rejection_reasons_of_ingestion_are_the_suite_enum():
+    from pipelines.ingest import REJECTION_REASONS
+
+    suite = json.loads((EXPECTATIONS_DIR / "rejected_documents.json").read_text())
+    [reasons] = [e["kwargs"]["value_set"] for e in suite["expectations"] if e["kwargs"].get("column") == "reason"]
+    assert sorted(reasons) == sorted(REJECTION_REASONS)

@@ -45,7 +45,6 @@ ALL_CUE_VERBS = SPEECH_VERBS | EVIDENCE_VERBS | BELIEF_VERBS
 DATIVE_VERBS = frozenset("tell inform assure notify warn remind advise promise reassure".split())
 
 # Verbs of relaying someone else's words: "X quoted Z as saying ...".
-RELAY_VERBS = frozenset("quote cite".split())
 
 # Hedges that mark a proposition as hearsay without naming a source.
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly supposedly reputedly rumoredly".split())
@@ -131,10 +130,8 @@ colonel captain sergeant veteran mother father son daughter wife husband parent
 PERSON_PRONOUNS = frozenset("he she him her".split())
 PLURAL_PRONOUNS = frozenset("they them".split())
 NEUTER_PRONOUNS = frozenset("it".split())
-FIRST_PERSON = frozenset("i we me us you".split())
 
 # Determiners that mark an unnamed individual.
-INDEFINITE_DETS = frozenset("a an another one some any".split())
 
 # Stop words ignored when computing acronyms.
 ACRONYM_STOP = frozenset("the of and for in on at to a an &".split())

@@ -119,14 +119,6 @@ class Quotes:
         g = self.group[k]
         return [s for s, gg in zip(self.spans, self.group) if gg == g]
 
-    def quoted_chars(self, start: int, end: int) -> int:
-        """Number of non-space characters of [start, end) inside quotations."""
-        total = 0
-        for k in self.overlapping(start, end):
-            s, e = self.spans[k]
-            a, b = max(s, start), min(e, end)
-            total += sum(1 for c in self.text[a:b] if not c.isspace())
-        return total
 
 
 def quote_type(quotes: Quotes, spans: list[tuple[int, int]]) -> str:

@@ -200,10 +200,6 @@ def _trim_chars(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = Tru
     return s, e
 
 
-def _trim_source_chars(text: str, s: int, e: int, quotes: Quotes) -> tuple[int, int]:
-    return _trim_chars(text, s, e, quotes, drop_that=False)
-
-
 # ---------------------------------------------------------------------------------
 # the extractor
 
