@@ -350,3 +350,54 @@ def test_trailing_participle_is_its_own_claim(nlp):
     assert c.content_text == "the budget was sound"
     assert any(x.cue_text == "adding" and x.content_text == "taxes would not rise"
                for x in ex.claims)
+
+
+def test_phrasal_speech_verb(nlp):
+    c, _ = one(nlp, "Aides to the governor point out that she won the last two counties.", "point out")
+    assert c.source_text == "Aides to the governor"
+    assert c.content_text == "she won the last two counties"
+
+
+def test_particle_verb_needs_its_particle(nlp):
+    ex = run(nlp, "The farmer set the fence posts in concrete.")
+    assert not ex.claims
+
+
+def test_request_with_object_and_infinitive(nlp):
+    c, _ = one(nlp, "The pastor asked the congregation to stand for a minute of silence.", "asked")
+    assert c.source_text == "The pastor"
+    assert "to stand for a minute of silence" in c.content_text
+
+
+def test_calling_for_with_subordinate_for(nlp):
+    c, _ = one(nlp, "Senator Alma Reyes is calling for the state to hire more teachers.",
+               "is calling for")
+    assert c.content_text == "the state to hire more teachers"
+
+
+def test_speaker_with_appositive_after_quotation(nlp):
+    text = "“We were wrong not to act sooner,” Ramos, 58, told reporters in Mexico City on Monday."
+    c, _ = one(nlp, text, "told")
+    assert c.source_text.startswith("Ramos")
+    assert c.content_text == "“We were wrong not to act sooner,”"
+
+
+def test_name_colon_quotation_mid_sentence(nlp):
+    text = "More from the pollster Ann Selzer: “The race has tightened in the last week.”"
+    c, _ = one(nlp, text, ":")
+    assert c.source_text == "Ann Selzer"
+    assert c.content_text == "“The race has tightened in the last week.”"
+
+
+def test_title_case_headline_name_colon(nlp):
+    text = ("Okafor: The Budget Will Not Pass This Year\n\n"
+            "Senator Grace Okafor said on Monday that talks had failed.")
+    c, _ = one(nlp, text, ":")
+    assert c.source_text == "Okafor"
+
+
+def test_semicolon_is_not_an_inverted_cue(nlp):
+    text = "He calls for a single-payer health system; Mrs. Lane aims to build on the current law."
+    c, ex = one(nlp, text, "calls for")
+    assert c.content_text == "a single-payer health system"
+    assert not any("calls for" in x.content_text for x in ex.claims)

@@ -148,17 +148,17 @@ applaud commend welcome thank congratulate criticize criticise condemn denounce 
 slam mock ridicule attack accuse blame fault lament bemoan complain endorse support back
 oppose defend favor favour prefer urge echo rebut refute contradict disavow renounce
 champion advocate insist allege forecast estimate project proclaim concede guarantee
-assure warn remind reaffirm affirm express voice discuss
+assure warn remind reaffirm affirm express voice discuss compare list
 """.split())
 
 # Verbs that report that speech happened without giving its content ("declined to comment").
 NO_CONTENT_VERBS = frozenset("comment elaborate speculate discuss specify talk respond answer".split())
 
 # Verbs of intention and commitment whose to-infinitive states the attributed plan or
-# position: "vowed to fight", "refused to comment", "plans to run".
+# position or request: "vowed to fight", "plans to run", "asked X to resign".
 INTENTION_VERBS = frozenset("""
 vow pledge promise threaten seek refuse decline plan aim agree offer hope propose urge
-swear intend resolve demand volunteer
+swear intend resolve demand volunteer ask order
 """.split())
 
 # Prepositions that introduce the second complement of an object verb ("accused X of Y",
@@ -234,5 +234,15 @@ case point pitch plea note defense defence objection appeal prediction
 # Word forms the small model lemmatizes wrongly ("hoping" -> "hop").
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
 
+# Phrasal verbs that are speech acts only with their particle: "pointed out that Y",
+# "laid out a plan", "ruled out a run", "fired back at". verb lemma -> particle.
+PARTICLE_CUE_VERBS = {
+    "point": "out", "lay": "out", "spell": "out", "set": "out", "speak": "out", "lash": "out",
+    "fire": "back", "hit": "back", "push": "back", "chime": "in", "weigh": "in",
+    "sound": "off", "bring": "up", "play": "down", "rule": "out", "brush": "off",
+    "shrug": "off",
+}
+
 # Every verb lemma that can head a cue.
-ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS)
+ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS) \
+    | frozenset(PARTICLE_CUE_VERBS)

@@ -105,6 +105,10 @@ class DocContext:
         self.ents = EntityIndex(doc, doc_id, self.seg_of)
         # char offsets of complementizer "that" ("said that …"), the only one trimmed
         self.that_marks = frozenset(t.idx for t in doc if _complementizer(t))
+        # words of the document's person and organisation names: a title-case headline
+        # ("Cruz: Trump Would …") is not tagged, the same name in the body is
+        self.name_words = frozenset(t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                                    for t in e if t.is_alpha and t.text[:1].isupper())
 
     # -- char helpers --------------------------------------------------------------
     def cs(self, i: int) -> int:
@@ -222,6 +226,24 @@ class Extractor:
             if t.dep_ == "ccomp" and any(c.dep_ == "mark" for c in t.children):
                 return None
             return self.subject_of(t.head, depth + 1)
+        return None
+
+    def name_after_quote(self, t: Token) -> Token | None:
+        """'“…,” Ramos, 58, told AFP': the parser leaves the verb without a subject; the
+        noun phrase between the closing quotation and the verb is the speaker."""
+        doc = self.doc
+        s = t.i
+        while s > 0 and t.i - s < 10 and doc[s - 1].text not in QUOTE_CHARS and (
+                doc[s - 1].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PUNCT")
+                and doc[s - 1].text not in (".", ";", ":", "?", "!")):
+            s -= 1
+        if s == t.i or s == 0 or doc[s - 1].text not in QUOTE_CHARS:
+            return None
+        while s < t.i and doc[s].is_punct:
+            s += 1
+        roots = [doc[k] for k in range(s, t.i) if not s <= doc[k].head.i < t.i]
+        if len(roots) == 1 and roots[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return roots[0]
         return None
 
     def np_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
@@ -434,14 +456,18 @@ class Extractor:
                 colon = k
                 break
             if not (doc[k - 1].text[:1].isupper() or doc[k - 1].text in (".", "-", "'s", "’s")):
-                return
-        if colon < 0 or not doc[colon - 1].text[:1].isupper():
+                break
+        if colon >= 0 and not doc[colon - 1].text[:1].isupper():
+            return
+        if colon < 0:
+            self.quote_after_name_colon(seg_s, seg_e)
             return
         name = range(seg_s, colon)
         labels = {doc[k].ent_type_ for k in name}
         caps = all(doc[k].text.isupper() for k in name if doc[k].is_alpha)
         docnoun = doc[colon - 1].lemma_.lower() in lx.EVIDENCE_NOUNS
-        if not (labels & {"PERSON", "ORG"} or (caps and len(name) <= 2) or docnoun):
+        known = doc[colon - 1].lower_ in self.ctx.name_words
+        if not (labels & {"PERSON", "ORG"} or (caps and len(name) <= 2) or docnoun or known):
             return
         para = self.ctx.para_of[colon]
         end = colon + 1
@@ -454,6 +480,32 @@ class Extractor:
         self.add(Cand(cue=[(colon, colon + 1)], anchor=colon, content=content,
                       source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
                       conf=0.6, lemma=":"))
+
+    def quote_after_name_colon(self, seg_s: int, seg_e: int) -> None:
+        """'… - Philip Bump: “Two weeks ago …”', 'Here's Clinton in 1992: “…”': a named
+        person or organisation, a colon, and a quotation."""
+        doc = self.doc
+        ctx = self.ctx
+        for k in range(seg_s + 1, seg_e - 1):
+            if doc[k].text != ":":
+                continue
+            j = ctx.ce(k)
+            while j < len(ctx.text) and ctx.text[j] == " ":
+                j += 1
+            q = ctx.quotes.containing(j, j + 1) if j < len(ctx.text) and ctx.text[j] in QUOTE_CHARS else -1
+            if q < 0 or ctx.quotes.spans[q][0] != j:
+                continue
+            name = next((e for e in doc.ents if e.end == k and e.label_ in ("PERSON", "ORG")), None)
+            if name is None:
+                continue
+            s = name.start
+            # "Frank Newport and Jim Harter"
+            if s >= 2 and doc[s - 1].lower_ == "and" and doc[s - 2].ent_type_ == "PERSON":
+                s = next((e.start for e in doc.ents if e.end == s - 1), s)
+            content = ctx.quotes.group_spans(q)
+            self.add(Cand(cue=[(k, k + 1)], anchor=k, content=content, source=(s, k),
+                          source_head=k - 1, kind="name_colon", conf=0.6, lemma=":",
+                          content_quote=True))
 
     def rule_noun(self, t: Token) -> bool:
         """'Trump's claim that Y', 'her criticism of Y', 'the mayor's decision to Y'."""
@@ -661,14 +713,25 @@ class Extractor:
             lemma = t.lower_
             if lemma not in lx.ANY_CUE_VERBS:
                 return
-        clausal = lemma in lx.ALL_CUE_VERBS
+        particle = lx.PARTICLE_CUE_VERBS.get(lemma)
+        phrasal = particle is not None and any(
+            c.dep_ == "prt" and c.lower_ == particle for c in t.children)
+        if particle is not None and not phrasal and lemma not in lx.ALL_CUE_VERBS \
+                and lemma not in lx.OBJECT_VERBS and lemma not in lx.PREP_CUE_VERBS \
+                and lemma not in lx.INTENTION_VERBS:
+            return  # "set" or "fire" without their particle
+        clausal = lemma in lx.ALL_CUE_VERBS or phrasal
         if t.pos_ not in ("VERB", "AUX"):
             # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
-        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS
+        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal
         ccomp = next((c for c in t.children if c.dep_ == "ccomp"), None) if clausal else None
         subj = self.subject_of(t)
+        if subj is None and is_speech:
+            subj = self.name_after_quote(t)
+        if ccomp is not None and ccomp.i < t.i and doc[ccomp.right_edge.i + 1].text == ";":
+            ccomp = None  # "Y; X aims to Z": two clauses, not an inverted "Y, X said"
         seg_s, seg_e = self.ctx.seg_range(t.i)
         content: list[tuple[int, int]] = []
         conf = 0.85 if is_speech else 0.65
@@ -703,7 +766,7 @@ class Extractor:
             content = pas
             conf -= 0.1
             kind = "passive"
-        elif OBJECT_CONTENT and (obj := self.object_content(t, lemma)) is not None:
+        elif OBJECT_CONTENT and (obj := self.object_content(t, lemma, phrasal)) is not None:
             cs, ce, extra_cue, okind = obj
             content = self.content_from_tokens(cs, ce, t.i)
             if extra_cue is not None:
@@ -945,7 +1008,7 @@ class Extractor:
         out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
         return out or None
 
-    def object_content(self, t: Token, lemma: str):
+    def object_content(self, t: Token, lemma: str, phrasal: bool = False):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
         'called him a liar', 'accused her of lying') and to-infinitives of intention verbs
         ('vowed to fight'). Returns (first token, end token, extra cue token, kind)."""
@@ -961,6 +1024,10 @@ class Extractor:
                     and k - t.i < 3:
                 k += 1
             c = self.doc[k] if k < len(self.doc) else None
+            if c is not None and c.dep_ == "mark" and c.lower_ in preps and c.head.head.i == t.i \
+                    and c.head.dep_ in ("advcl", "xcomp", "ccomp"):
+                # "calling for the US to step up …": the parser reads 'for' as a subordinator
+                return c.i + 1, c.head.right_edge.i + 1, c.i, "prep"
             if c is not None and c.head.i == t.i and c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
@@ -970,7 +1037,7 @@ class Extractor:
                                 g.dep_ in ("xcomp", "ccomp", "oprd") or g.dep_ == "prep" and g.lower_ == "as"):
                             e = g.right_edge.i + 1
                     return c.i + 1, e, c.i, "prep"
-        is_obj = lemma in lx.OBJECT_VERBS
+        is_obj = lemma in lx.OBJECT_VERBS or phrasal
         is_int = lemma in lx.INTENTION_VERBS
         if not (is_obj or is_int):
             return None
