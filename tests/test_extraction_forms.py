@@ -401,3 +401,8 @@ def test_semicolon_is_not_an_inverted_cue(nlp):
     c, ex = one(nlp, text, "calls for")
     assert c.content_text == "a single-payer health system"
     assert not any("calls for" in x.content_text for x in ex.claims)
+
+
+def test_interview_letters_are_not_sources(nlp):
+    ex = run(nlp, "Q: Will you run again?\nA: Not this year, I think.")
+    assert not [c for c in ex.claims if c.cue_text == ":"]

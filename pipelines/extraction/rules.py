@@ -463,6 +463,8 @@ class Extractor:
             self.quote_after_name_colon(seg_s, seg_e)
             return
         name = range(seg_s, colon)
+        if len(name) == 1 and len(doc[seg_s].text) == 1:
+            return  # "Q:" / "A:" in interview transcripts name no source
         labels = {doc[k].ent_type_ for k in name}
         caps = all(doc[k].text.isupper() for k in name if doc[k].is_alpha)
         docnoun = doc[colon - 1].lemma_.lower() in lx.EVIDENCE_NOUNS
