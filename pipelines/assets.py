@@ -149,7 +149,8 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
                 (row["doc_id"], row["text"], row["published_at"])
                 for row in staging.iter_staged_documents(directory, skip=reused)
             )
-            for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size, n_process=claims.n_process):
+            for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size,
+                                            n_process=claims.n_process, batch_chars=claims.batch_chars):
                 claim_rows = writer.add(extraction)
                 n_parsed += 1
                 pause_point("extract:mid-partition")

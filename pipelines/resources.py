@@ -15,12 +15,14 @@ class ClaimsResource(dg.ConfigurableResource):
     home: str
     model: str = DEFAULT_MODEL
     batch_size: int = 64
+    batch_chars: int = 100_000
     n_process: int = 1
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ClaimsResource":
         return cls(home=str(settings.home), model=settings.model,
-                   batch_size=settings.batch_size, n_process=settings.n_process)
+                   batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                   n_process=settings.n_process)
 
     @property
     def paths(self) -> Paths:

@@ -17,6 +17,7 @@ class Settings:
     home: Path
     model: str = DEFAULT_MODEL
     batch_size: int = 64
+    batch_chars: int = 100_000
     n_process: int = 1
 
     @classmethod
@@ -25,6 +26,7 @@ class Settings:
             home=Path(os.environ.get("CLAIMS_HOME", "data")).resolve(),
             model=os.environ.get("CLAIMS_MODEL", DEFAULT_MODEL),
             batch_size=int(os.environ.get("CLAIMS_BATCH_SIZE", "64")),
+            batch_chars=int(os.environ.get("CLAIMS_BATCH_CHARS", "100000")),
             n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
         )
 

@@ -13,6 +13,7 @@ from pipelines.extraction import (
     extract_document,
     extract_texts,
 )
+from pipelines.extraction.batching import size_batches
 from pipelines.extraction.quotes import Quotes
 from pipelines.extraction.records import DocumentExtraction, entity_id
 from pipelines.extraction.timex import resolve
@@ -125,3 +126,14 @@ def test_time_resolution(expr, expected):
 
 def test_time_resolution_without_publication_date():
     assert resolve("on Monday", None) is None
+
+
+def test_batches_are_bounded_by_padded_size():
+    items = [(f"d{i}", "x" * n, None) for i, n in enumerate([10, 10, 10, 500, 10, 10, 2000, 10])]
+    batches = list(size_batches(items, max_docs=3, max_padded_chars=1000))
+    assert [d for b in batches for d in b] == items  # nothing lost, order kept
+    for batch in batches:
+        assert len(batch) <= 3
+        if len(batch) > 1:
+            assert max(len(t) for _, t, _ in batch) * len(batch) <= 1000
+    assert [len(b) for b in batches] == [3, 2, 1, 1, 1]  # the 2,000-char text alone

@@ -12,6 +12,7 @@ import psutil
 import pytest
 
 from pipelines.extraction import extract_texts
+from pipelines.extraction.batching import size_batches
 from pipelines.extraction.parallel import extract_in_processes
 
 SENTENCES = [
@@ -47,7 +48,7 @@ def test_a_killed_worker_fails_the_run_instead_of_hanging(nlp):
     killer.start()
     started = time.monotonic()
     with pytest.raises(BrokenProcessPool):
-        for _ in extract_in_processes(nlp, many, batch_size=4, n_process=2):
+        for _ in extract_in_processes(nlp, size_batches(many, 4, 100_000), n_process=2):
             pass
     killer.join()
     assert time.monotonic() - started < 120

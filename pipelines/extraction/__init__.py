@@ -13,6 +13,7 @@ import spacy
 
 from pipelines.settings import DEFAULT_MODEL
 
+from .batching import extract_batch, size_batches
 from .document import EXTRACTOR_VERSION, extract_document
 from .parallel import extract_in_processes
 from .records import DocumentExtraction
@@ -40,18 +41,19 @@ def extract_texts(
     items: Iterable[tuple[str, str, date | None]],
     batch_size: int = 64,
     n_process: int = 1,
+    batch_chars: int = 100_000,
 ) -> Iterator[DocumentExtraction]:
     """Stream (doc_id, text, published_at) items through nlp.pipe and extract each Doc.
 
-    Docs are processed one at a time as nlp.pipe yields them (never all held at once).
-    With n_process > 1, forked workers parse and extract chunks of batch_size documents
-    and return records (see parallel.py), in input order.
+    Docs are processed one at a time as nlp.pipe yields them (never all held at once), in
+    batches cut by `size_batches`. With n_process > 1, forked workers parse and extract
+    whole batches and return records (see parallel.py), in input order.
     """
     items = ((doc_id, text if isinstance(text, str) else ("" if text is None else str(text)), published_at)
              for doc_id, text, published_at in items)
+    batches = size_batches(items, batch_size, batch_chars)
     if n_process > 1:
-        yield from extract_in_processes(nlp, items, batch_size, n_process)
+        yield from extract_in_processes(nlp, batches, n_process)
         return
-    tuples = ((text, (doc_id, published_at)) for doc_id, text, published_at in items)
-    for doc, (doc_id, published_at) in nlp.pipe(tuples, as_tuples=True, batch_size=batch_size):
-        yield extract_document(doc, doc_id, published_at)
+    for batch in batches:
+        yield from extract_batch(nlp, batch)
