@@ -406,3 +406,10 @@ def test_semicolon_is_not_an_inverted_cue(nlp):
 def test_interview_letters_are_not_sources(nlp):
     ex = run(nlp, "Q: Will you run again?\nA: Not this year, I think.")
     assert not [c for c in ex.claims if c.cue_text == ":"]
+
+
+def test_relative_clause_cue_is_cut_from_content(nlp):
+    text = "The tax cuts, which economists said would cost billions, were passed in June."
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "economists"
+    assert c.content_text == "which … would cost billions"

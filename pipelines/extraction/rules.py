@@ -751,7 +751,12 @@ class Extractor:
                 if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
                     return
                 ce = min(ce, first)
-            content = self.content_from_tokens(cs, ce, t.i, self.trailing_cues(ccomp, ce))
+            elif cs < t.i:
+                # "…, which officials said will go into effect": the relative pronoun
+                # fronted from the complement; the cue clause is cut out of the content
+                first = subj.left_edge.i if subj is not None and subj.i < t.i else t.i
+                excl = [(min(first, t.i), t.i + 1)]
+            content = self.content_from_tokens(cs, ce, t.i, self.trailing_cues(ccomp, ce) + excl)
         elif clausal and t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
                 and (t.head.i < t.i or self.interjected(t)) \
                 and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i \
