@@ -137,3 +137,9 @@ def test_batches_are_bounded_by_padded_size():
         if len(batch) > 1:
             assert max(len(t) for _, t, _ in batch) * len(batch) <= 1000
     assert [len(b) for b in batches] == [3, 2, 1, 1, 1]  # the 2,000-char text alone
+
+
+def test_mismatched_double_quotes_pair():
+    t = 'He said "we will win,” and later “we might lose." Then "it ended” there.'
+    q = Quotes(t)
+    assert [t[a:b] for a, b in q.spans] == ['"we will win,”', '“we might lose."', '"it ended”']

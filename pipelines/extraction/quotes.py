@@ -1,7 +1,8 @@
 """Find quotations in raw text by scanning quote marks (O(characters), never raises).
 
 A quotation is a (start, end) character range that includes its quote marks. Pairs:
-“…”, «…», „…“/”, "…", and ‘…’ when the single marks are not apostrophes. A double quote
+“…”, «…», „…“/”, "…", the mismatched "…” and “…", and ‘…’ when the single marks are not
+apostrophes. A double quote
 left open at the end of a paragraph that is followed by a paragraph opening with a quote
 mark continues there (the news convention); the pieces are returned as one quotation group.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›"}
+# A straight double quote closing a curly one, or the reverse, is common in edited copy.
+OPENERS = {"“": "”\"", "«": "»", "„": "“”", '"': '"”', "‘": "’", "‹": "›"}
 DOUBLE_OPEN = "“«„\""
 QUOTE_CHARS = frozenset("\"“”‘’«»„‹›'")
 
