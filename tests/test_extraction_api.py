@@ -140,6 +140,6 @@ def test_batches_are_bounded_by_padded_size():
 
 
 def test_mismatched_double_quotes_pair():
-    t = 'He said "we will win,” and later “we might lose." Then "it ended” there.'
+    t = 'He said "we will win,” and later “we might lose." Then "it ended” there in ‘08, he said.’'
     q = Quotes(t)
     assert [t[a:b] for a, b in q.spans] == ['"we will win,”', '“we might lose."', '"it ended”']

@@ -49,8 +49,9 @@ class Quotes:
             if ch == "‘":
                 prev = text[i - 1] if i else " "
                 nxt = text[i + 1] if i + 1 < n else " "
-                if _is_word(prev) or not (nxt.isalnum() or nxt in "“\"…"):
-                    i += 1
+                year = text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit()
+                if _is_word(prev) or year or not (nxt.isalnum() or nxt in "“\"…"):
+                    i += 1  # an apostrophe: "don‘t", a year written "‘08"
                     continue
             closers = "''" if ch == "''" else OPENERS[ch]
             para_end = text.find("\n", i)
