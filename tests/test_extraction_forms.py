@@ -413,3 +413,11 @@ def test_relative_clause_cue_is_cut_from_content(nlp):
     c, _ = one(nlp, text, "said")
     assert c.source_text == "economists"
     assert c.content_text == "which … would cost billions"
+
+
+def test_complement_is_taken_from_the_cue_paragraph(nlp):
+    text = ("“That is what the founders intended, that most choices be made by the states.”\n\n"
+            "Mayor Ortiz said he would be careful in cutting the school budget.")
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "Mayor Ortiz"
+    assert c.content_text == "he would be careful in cutting the school budget"

@@ -53,6 +53,10 @@ class Quotes:
                 if _is_word(prev) or year or not (nxt.isalnum() or nxt in "“\"…"):
                     i += 1  # an apostrophe: "don‘t", a year written "‘08"
                     continue
+            if ch == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?;:") \
+                    and (i + 1 == n or text[i + 1].isspace()):
+                i += 1  # a closing mark left over from an unbalanced quotation never opens one
+                continue
             closers = "''" if ch == "''" else OPENERS[ch]
             para_end = text.find("\n", i)
             if para_end == -1:

@@ -728,7 +728,11 @@ class Extractor:
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
         is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal
-        ccomp = next((c for c in t.children if c.dep_ == "ccomp"), None) if clausal else None
+        # a complement across a line break belongs to another paragraph (the parser's
+        # sentence can run over one)
+        seg = self.ctx.seg_of[t.i]
+        ccomp = next((c for c in t.children if c.dep_ == "ccomp" and self.ctx.seg_of[c.i] == seg),
+                     None) if clausal else None
         subj = self.subject_of(t)
         if subj is None and is_speech:
             subj = self.name_after_quote(t)
