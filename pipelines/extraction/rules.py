@@ -216,9 +216,12 @@ class Extractor:
 
     # -- helpers -------------------------------------------------------------------
     def subject_of(self, t: Token, depth: int = 0) -> Token | None:
-        for c in t.children:
-            if c.dep_ in SUBJ_DEPS:
-                return c
+        subjects = [c for c in t.children if c.dep_ in SUBJ_DEPS]
+        if subjects:
+            # two subjects are a misparse ("… Sen. McCain,” Trump said): the nearest one
+            # before the verb is the verb's own
+            before = [c for c in subjects if c.i < t.i]
+            return before[-1] if before else subjects[0]
         if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head
         if depth < 3 and t.head.i != t.i and t.dep_ in (
