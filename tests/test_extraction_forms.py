@@ -435,3 +435,10 @@ def test_of_two_parsed_subjects_the_nearest_before_the_verb_is_taken(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 9)
     extractor = Extractor(DocContext(doc, "t", None))
     assert extractor.subject_of(doc[8]).text == "Lopez"
+
+
+def test_clause_after_a_semicolon_is_not_the_content(nlp):
+    text = 'Nine of 10 voters in Ohio were worried about jobs; most said they were "very worried."'
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "most"
+    assert c.content_text == 'they were "very worried."'

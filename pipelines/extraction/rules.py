@@ -731,16 +731,15 @@ class Extractor:
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
         is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal
-        # a complement across a line break belongs to another paragraph (the parser's
-        # sentence can run over one)
+        # not a complement: one across a line break (the parser's sentence can run over
+        # a paragraph end), nor "Y;" before "X aims to Z" (two clauses, not "Y, X said")
         seg = self.ctx.seg_of[t.i]
-        ccomp = next((c for c in t.children if c.dep_ == "ccomp" and self.ctx.seg_of[c.i] == seg),
+        ccomp = next((c for c in t.children if c.dep_ == "ccomp" and self.ctx.seg_of[c.i] == seg
+                      and not (c.i < t.i and doc[c.right_edge.i + 1].text == ";")),
                      None) if clausal else None
         subj = self.subject_of(t)
         if subj is None and is_speech:
             subj = self.name_after_quote(t)
-        if ccomp is not None and ccomp.i < t.i and doc[ccomp.right_edge.i + 1].text == ";":
-            ccomp = None  # "Y; X aims to Z": two clauses, not an inverted "Y, X said"
         seg_s, seg_e = self.ctx.seg_range(t.i)
         content: list[tuple[int, int]] = []
         conf = 0.85 if is_speech else 0.65
