@@ -442,3 +442,10 @@ def test_clause_after_a_semicolon_is_not_the_content(nlp):
     c, _ = one(nlp, text, "said")
     assert c.source_text == "most"
     assert c.content_text == 'they were "very worried."'
+
+
+def test_responded_to(nlp):
+    c, _ = one(nlp, "The minister responded to accusations that she had misled parliament.",
+               "responded to")
+    assert c.source_text == "The minister"
+    assert c.content_text == "accusations that she had misled parliament"

@@ -183,6 +183,7 @@ PREP_CUE_VERBS = {
     "speak": ("about", "of", "against", "for"), "warn": ("of", "about", "against"),
     "rail": ("against",), "side": ("with",), "agree": ("with", "on"),
     "disagree": ("with", "on"), "vote": ("for", "against"), "write": ("about", "of"),
+    "respond": ("to", "with", "by"),
     "complain": ("about", "of"), "reply": ("to",), "comment": ("on",), "push": ("for",),
     "argue": ("for", "against"), "advocate": ("for",), "hint": ("at",), "insist": ("on",),
     "testify": ("about", "to"), "boast": ("about", "of"), "brag": ("about",),
