@@ -449,3 +449,9 @@ def test_responded_to(nlp):
                "responded to")
     assert c.source_text == "The minister"
     assert c.content_text == "accusations that she had misled parliament"
+
+
+def test_object_content_stops_before_a_describing_clause(nlp):
+    c, _ = one(nlp, "The senator praised the pastor Ann Lee, who had vowed to fight the plan.",
+               "praised")
+    assert c.content_text == "the pastor Ann Lee"

@@ -1089,6 +1089,14 @@ class Extractor:
             comps = comps[1:]
         s = min(c.left_edge.i for c in comps)
         e = max(c.right_edge.i for c in comps) + 1
+        last = comps[-1]
+        if last.dep_ == "dobj":
+            # "praised Franklin Graham, who has vowed …": the object ends at the comma
+            # before a relative clause or appositive that describes it
+            for c in last.rights:
+                if c.dep_ in ("relcl", "appos", "acl") and self.doc[c.left_edge.i - 1].text == ",":
+                    e = c.left_edge.i - 1
+                    break
         return s, e, None, first_kind
 
     def continue_quote(self, content: list[tuple[int, int]], t: Token) -> list[tuple[int, int]]:
