@@ -32,7 +32,8 @@ _NUM_RE = re.compile(
     r"percent|twice|double|triple|tenfold)\b",
     re.I,
 )
-# Objects as content ("denied the report") fire too often on non-attributions; off.
+# Objects as content ("denied the report", "called for a ban"): on; the filters in
+# `Extractor.plausible` keep them to actors
 OBJECT_CONTENT = True
 # PolNeAR-style: only the outermost attribution of a nest is a claim ("all" keeps every one)
 NESTED = "outermost"
