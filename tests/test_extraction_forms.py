@@ -455,3 +455,21 @@ def test_object_content_stops_before_a_describing_clause(nlp):
     c, _ = one(nlp, "The senator praised the pastor Ann Lee, who had vowed to fight the plan.",
                "praised")
     assert c.content_text == "the pastor Ann Lee"
+
+
+def test_page_labels_are_not_sources(nlp):
+    text = ("FILE PHOTO: The governor speaks in Albany.\n\nSEE ALSO: Ten facts about the budget\n\n"
+            "The governor said the budget was late.")
+    ex = run(nlp, text)
+    assert [c.cue_text for c in ex.claims] == ["said"]
+
+
+def test_no_reply_to_a_request_for_comment_is_not_a_claim(nlp):
+    ex = run(nlp, "A spokesman for the company did not respond to a request for comment.")
+    assert not ex.claims
+
+
+def test_sentence_initial_asked_has_no_named_asker(nlp):
+    text = "Asked whether she would run again, Senator Ortiz said she had not decided."
+    c, _ = one(nlp, text, "Asked")
+    assert c.source_text is None

@@ -222,6 +222,13 @@ STANCE_NOUNS = {
     "plan": ("for",), "push": ("for",), "objection": ("to",),
 }
 
+# First words of page furniture that looks like "Name: text" ("FILE PHOTO:", "SEE ALSO:",
+# "READ:", "JUST WATCHED", "Editor's note:"): labels, never sources.
+PAGE_LABEL_WORDS = frozenset('''
+read watch watched see file photo photos video videos update updated related editor just
+must click listen advertisement sponsored breaking exclusive opinion live more
+'''.split())
+
 # Raising verbs of impression: "X seems to Y", "X appears ready to Y".
 RAISING_VERBS = frozenset("seem appear".split())
 

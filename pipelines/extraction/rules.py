@@ -469,6 +469,8 @@ class Extractor:
         name = range(seg_s, colon)
         if len(name) == 1 and len(doc[seg_s].text) == 1:
             return  # "Q:" / "A:" in interview transcripts name no source
+        if doc[seg_s].lower_ in lx.PAGE_LABEL_WORDS:
+            return
         labels = {doc[k].ent_type_ for k in name}
         caps = all(doc[k].text.isupper() for k in name if doc[k].is_alpha)
         docnoun = doc[colon - 1].lemma_.lower() in lx.EVIDENCE_NOUNS
@@ -899,19 +901,28 @@ class Extractor:
         return False
 
     @staticmethod
-    def no_content_answer(x: Token) -> bool:
-        """'(declined) to answer questions / take calls / respond to requests': no content."""
+    def no_content_answer(x: Token, prep: Token | None = None) -> bool:
+        """'(declined) to answer questions / take calls / respond to requests': no content.
+        With `prep`, only that preposition's object counts."""
         if x.lemma_.lower() not in ANSWER_VERBS:
             return False
-        objs = [g for g in x.children if g.dep_ == "dobj"]
-        objs += [p for g in x.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+        if prep is not None:
+            objs = [p for p in prep.children if p.dep_ == "pobj"]
+        else:
+            objs = [g for g in x.children if g.dep_ == "dobj"]
+            objs += [p for g in x.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
         return bool(objs) and all(o.lemma_.lower() in NO_CONTENT_OBJECTS for o in objs)
 
     def asked_participle(self, t: Token) -> bool:
         """'Asked whether he would run, …' / 'When asked about …': a participle of 'ask'
         with no subject of its own; the question's asker is not named."""
-        if t.lemma_.lower() != "ask" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT", "conj"):
+        if t.lemma_.lower() != "ask":
             return False
+        seg_s, _ = self.ctx.seg_range(t.i)
+        opens = all(self.doc[k].is_punct or self.doc[k].is_space for k in range(seg_s, t.i))
+        if not (opens and t.lower_ == "asked") and (
+                t.tag_ != "VBN" or t.dep_ not in ("advcl", "ROOT", "conj")):
+            return False  # a sentence-initial "Asked …" is a participle whatever its tag
         if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children):
             return False
         return self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0
@@ -1038,6 +1049,8 @@ class Extractor:
                     and k - t.i < 3:
                 k += 1
             c = self.doc[k] if k < len(self.doc) else None
+            if c is not None and self.no_content_answer(t, c):
+                return None  # "did not respond to a request for comment"
             if c is not None and c.dep_ == "mark" and c.lower_ in preps and c.head.head.i == t.i \
                     and c.head.dep_ in ("advcl", "xcomp", "ccomp"):
                 # "calling for the US to step up …": the parser reads 'for' as a subordinator
