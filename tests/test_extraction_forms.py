@@ -473,3 +473,16 @@ def test_sentence_initial_asked_has_no_named_asker(nlp):
     text = "Asked whether she would run again, Senator Ortiz said she had not decided."
     c, _ = one(nlp, text, "Asked")
     assert c.source_text is None
+
+
+def test_colon_after_the_listener(nlp):
+    text = "She tells the crowd: “We will not stop until the plant is closed.”"
+    c, _ = one(nlp, text, "tells")
+    assert c.source_text == "She"
+    assert c.content_text == "“We will not stop until the plant is closed.”"
+
+
+def test_told_someone_to(nlp):
+    c, _ = one(nlp, "The mayor told the protesters to go home.", "told")
+    assert c.source_text == "The mayor"
+    assert "to go home" in c.content_text

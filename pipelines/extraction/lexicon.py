@@ -158,7 +158,7 @@ NO_CONTENT_VERBS = frozenset("comment elaborate speculate discuss specify talk r
 # position or request: "vowed to fight", "plans to run", "asked X to resign".
 INTENTION_VERBS = frozenset("""
 vow pledge promise threaten seek refuse decline plan aim agree offer hope propose urge
-swear intend resolve demand volunteer ask order
+swear intend resolve demand volunteer ask order tell instruct
 """.split())
 
 # Prepositions that introduce the second complement of an object verb ("accused X of Y",

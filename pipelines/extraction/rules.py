@@ -797,9 +797,16 @@ class Extractor:
             first = min(t.i, subj.left_edge.i) if subj is not None else t.i
             last = max(t.i, subj.right_edge.i) if subj is not None else t.i
             # extend over the cue's own post-modifiers up to a colon
+            # ("tells the crowd:", "told his audience, to loud applause:")
             k = last + 1
-            while k < seg_e and doc[k].head.i == t.i and doc[k].dep_ in ("advmod", "npadvmod", "prep", "dative", "dobj") and k - last < 8:
-                k = doc[k].right_edge.i + 1
+            for c in t.rights:
+                if c.i < k:
+                    continue
+                if c.left_edge.i != k or k - last >= 8 or not (
+                        c.dep_ in ("advmod", "npadvmod", "prep", "dative", "dobj")
+                        or c.dep_ == "punct" and c.text == ","):
+                    break
+                k = c.right_edge.i + 1
             if k < len(doc) and doc[k].text == ":":
                 qq = self.adjacent_quote(first, k)
                 if qq:
