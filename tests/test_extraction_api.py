@@ -143,6 +143,8 @@ def test_mismatched_double_quotes_pair():
     t = 'He said "we will win,” and later “we might lose." Then "it ended” there in ‘08, he said.’'
     q = Quotes(t)
     assert [t[a:b] for a, b in q.spans] == ['"we will win,”', '“we might lose."', '"it ended”']
+    t = "“It is unusual,“ said Ann Noble. “Very,” she added."
+    assert [t[a:b] for a, b in Quotes(t).spans] == ["“It is unusual,“", "“Very,”"]
 
 
 def test_a_stray_closing_quote_does_not_open_a_quotation():

@@ -486,3 +486,10 @@ def test_told_someone_to(nlp):
     c, _ = one(nlp, "The mayor told the protesters to go home.", "told")
     assert c.source_text == "The mayor"
     assert "to go home" in c.content_text
+
+
+def test_double_space_after_a_quotation(nlp):
+    text = '"For the party, this is a moment of reckoning,"  Berkman said.'
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "Berkman"
+    assert c.content_text == '"For the party, this is a moment of reckoning,"'

@@ -1,7 +1,7 @@
 """Find quotations in raw text by scanning quote marks (O(characters), never raises).
 
 A quotation is a (start, end) character range that includes its quote marks. Pairs:
-“…”, «…», „…“/”, "…", the mismatched "…” and “…", and ‘…’ when the single marks are not
+“…”, «…», „…“/”, "…", the mismatched "…”, “…" and “…“, and ‘…’ when the single marks are not
 apostrophes. A double quote
 left open at the end of a paragraph that is followed by a paragraph opening with a quote
 mark continues there (the news convention); the pieces are returned as one quotation group.
@@ -68,7 +68,9 @@ class Quotes:
                     if text.startswith("''", j):
                         found = j + 1
                         break
-                elif text[j] in closers:
+                elif text[j] in closers or (
+                        ch == "“" and text[j] == "“" and not text[j - 1].isspace()
+                        and (j + 1 == n or text[j + 1].isspace())):  # "unusual,“ said"
                     if closers == "’":
                         nxt = text[j + 1] if j + 1 < n else " "
                         if _is_word(nxt):  # apostrophe inside a word (don’t)

@@ -329,7 +329,7 @@ class Extractor:
         ce = ctx.ce(last_tok)
         # before: quotation ends within punctuation/space before the clause
         j = cs
-        while j > 0 and (text[j - 1] in " \t,;–—-" ):
+        while j > 0 and (text[j - 1] in " \t\xa0,;–—-"):
             j -= 1
         if j > 0 and text[j - 1] in QUOTE_CHARS:
             k = q.containing(j - 1, j)
@@ -337,7 +337,7 @@ class Extractor:
                 return q.group_spans(k)
         # after: "said: “...”" or "said, “...”"
         j = ce
-        while j < len(text) and text[j] in " \t,:–—-":
+        while j < len(text) and text[j] in " \t\xa0,:–—-":
             j += 1
         if j < len(text) and text[j] in QUOTE_CHARS:
             k = q.containing(j, j + 1)
@@ -756,7 +756,10 @@ class Extractor:
                 # "Y, X said": the cue clause must follow a comma or a quotation
                 first = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i else t.i
                 first = min([first] + [c.i for c in self.cue_ranges(t) for c in [doc[c[0]]]])
-                prev = doc[first - 1] if first > 0 else None
+                p = first - 1
+                while p >= 0 and doc[p].is_space:
+                    p -= 1  # '…,"  Berkman said' (a double space is a token)
+                prev = doc[p] if p >= 0 else None
                 if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
                     return
                 ce = min(ce, first)
