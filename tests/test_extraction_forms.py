@@ -493,3 +493,14 @@ def test_double_space_after_a_quotation(nlp):
     c, _ = one(nlp, text, "said")
     assert c.source_text == "Berkman"
     assert c.content_text == '"For the party, this is a moment of reckoning,"'
+
+
+def test_asked_participle_does_not_repeat_the_quote(nlp):
+    text = "“We will rebuild the bridge,” the mayor told reporters, when asked about the flood."
+    ex = run(nlp, text)
+    assert [c.cue_text for c in ex.claims] == ["told"]
+
+
+def test_all_told_is_not_a_cue(nlp):
+    ex = run(nlp, "All told, the storm destroyed forty homes in the valley.")
+    assert not ex.claims

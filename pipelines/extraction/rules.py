@@ -721,6 +721,8 @@ class Extractor:
             lemma = t.lower_
             if lemma not in lx.ANY_CUE_VERBS:
                 return
+        if t.lower_ == "told" and t.i > 0 and doc[t.i - 1].lower_ == "all":
+            return  # "All told, …"
         particle = lx.PARTICLE_CUE_VERBS.get(lemma)
         phrasal = particle is not None and any(
             c.dep_ == "prt" and c.lower_ == particle for c in t.children)
@@ -838,7 +840,9 @@ class Extractor:
             # subject for an object
             subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS)), None)
-        if subj is not None and self.asked_participle(t):
+        if self.asked_participle(t):
+            if kind in ("quote", "colon"):
+                return  # "“…,” X told reporters, when asked about Y": the quote is X's claim
             subj = None  # "Asked whether …, X said": X was asked; the asker is unnamed
         src = None
         shead = -1
