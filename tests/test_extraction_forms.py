@@ -504,3 +504,21 @@ def test_asked_participle_does_not_repeat_the_quote(nlp):
 def test_all_told_is_not_a_cue(nlp):
     ex = run(nlp, "All told, the storm destroyed forty homes in the valley.")
     assert not ex.claims
+
+
+def test_as_clause_reported(nlp):
+    c, _ = one(nlp, "As the agency's chief economist reported, prices rose sharply in the spring.",
+               "reported")
+    assert c.source_text == "the agency's chief economist"
+    assert c.content_text == "prices rose sharply in the spring"
+
+
+def test_as_clause_put_it(nlp):
+    c, _ = one(nlp, "Prices rose sharply in the spring, as the agency's chief economist put it.",
+               "put it")
+    assert c.content_text == "Prices rose sharply in the spring"
+
+
+def test_as_clause_with_its_own_object_is_not_an_attribution_of_the_clause(nlp):
+    ex = run(nlp, "As he announced his bid, the crowd cheered.")
+    assert not any(c.content_text.startswith("the crowd") for c in ex.claims)

@@ -362,6 +362,8 @@ class Extractor:
                 pass
             elif lw == "according":
                 self.rule_according(t)
+            elif lw == "as" and t.dep_ == "mark" and t.head.dep_ == "advcl":
+                self.rule_as_clause(t, t.head)
             elif lw in lx.HEDGE_ADVERBS:
                 self.rule_hedge(t)
             elif lw in RELAY_FORMS:
@@ -578,6 +580,34 @@ class Extractor:
         if content:
             self.add(Cand(cue=[(t.i, t.i + 1)], anchor=t.i, content=content, source=src,
                           source_head=pobj.i, kind="in_document", conf=0.6, lemma="in"))
+
+    def rule_as_clause(self, mark: Token, v: Token) -> None:
+        """'As NPR reported, Y' / 'Y, as one economist put it': a speech or evidence verb
+        in an as-clause attributes the clause it modifies."""
+        doc = self.doc
+        lemma = v.lemma_.lower()
+        said_it = lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in v.children)
+        if not (said_it or lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS):
+            return
+        if any(c.dep_ in ("ccomp", "dobj") for c in v.children) and not said_it:
+            return  # "as he announced his bid": the verb has its own object
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        head = v.head
+        if subj is None or head.pos_ not in ("VERB", "AUX") or mark.i != v.left_edge.i:
+            return
+        seg_s, seg_e = self.ctx.seg_range(v.i)
+        clause_s, clause_e = v.left_edge.i, v.right_edge.i + 1
+        if clause_e < len(doc) and doc[clause_e].text == ",":
+            clause_e += 1
+        if clause_s > seg_s and doc[clause_s - 1].text == ",":
+            clause_s -= 1
+        content = self.content_from_tokens(max(head.left_edge.i, seg_s), min(head.right_edge.i + 1, seg_e),
+                                           v.i, [(clause_s, clause_e)])
+        if not content:
+            return
+        cue_end = v.i + 1 + (1 if said_it and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "it" else 0)
+        self.add(Cand(cue=[(v.i, cue_end)], anchor=v.i, content=content, source=self.np_range(subj),
+                      source_head=subj.i, kind="as_clause", conf=0.75, lemma=lemma))
 
     def rule_according(self, t: Token) -> None:
         doc = self.doc
