@@ -522,3 +522,11 @@ def test_as_clause_put_it(nlp):
 def test_as_clause_with_its_own_object_is_not_an_attribution_of_the_clause(nlp):
     ex = run(nlp, "As he announced his bid, the crowd cheered.")
     assert not any(c.content_text.startswith("the crowd") for c in ex.claims)
+
+
+def test_pronoun_skips_names_inside_quotations(nlp):
+    text = ("Maria Keller spoke at the rally. “Nobody listens to Senator Paul Brandt anymore,” "
+            "the crowd chanted.\n\nShe said the vote would be close.")
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "She"
+    assert c.source_entity == "Maria Keller"

@@ -51,12 +51,17 @@ class Resolver:
         return _label_kind(c.label, c.words)
 
     def _nearest_mention(self, before_tok: int, pred) -> int:
+        """The cluster of the nearest mention before `before_tok` that `pred` accepts; names
+        inside quotations are skipped (the person quoted about is rarely the speaker)."""
         ents = self.ctx.ents
+        quotes = self.ctx.quotes
         j = bisect.bisect_left(self.m_starts, before_tok) - 1
         while j >= 0:
             m = ents.mentions[self.m_order[j]]
             if m.end_tok <= before_tok and pred(m.cluster):
-                return m.cluster
+                at = self.doc[m.start_tok].idx
+                if quotes.containing(at, at + 1) < 0:
+                    return m.cluster
             j -= 1
         return -1
 
