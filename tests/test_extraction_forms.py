@@ -530,3 +530,8 @@ def test_pronoun_skips_names_inside_quotations(nlp):
     c, _ = one(nlp, text, "said")
     assert c.source_text == "She"
     assert c.source_entity == "Maria Keller"
+
+
+def test_hyphenated_name_is_kept_whole(nlp):
+    c, _ = one(nlp, "Wal-Mart said it would raise wages for its workers.", "said")
+    assert c.source_text == "Wal-Mart"

@@ -252,6 +252,10 @@ class Extractor:
 
     def np_range(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
         s, e = head.left_edge.i, head.right_edge.i + 1
+        doc = self.doc
+        while s >= 2 and doc[s - 1].text in "-–" and not doc[s - 1].whitespace_ \
+                and not doc[s - 2].whitespace_:
+            s = doc[s - 2].left_edge.i  # a hyphenated name split by the parser: "Wal-Mart"
         if exclude is not None and s <= exclude.i < e:
             # the cue sits inside the noun phrase (acl/relcl): keep what precedes it
             cut = exclude.left_edge.i
