@@ -396,6 +396,14 @@ class Extractor:
         out = [c for c in self.cands.values() if c.anchor not in taken]
         if NESTED == "outermost":
             out = self.outermost(out)
+        # one quotation or clause is one claim: of two candidates with the same content,
+        # the more confident cue is kept ("said" over a colon before the same quote)
+        best: dict[tuple, Cand] = {}
+        for c in out:
+            key = tuple(c.content)
+            if key not in best or c.conf > best[key].conf:
+                best[key] = c
+        out = [c for c in out if best[tuple(c.content)] is c]
         return sorted(out, key=lambda c: c.cue[0][0])
 
     def merge_hedges(self) -> None:
