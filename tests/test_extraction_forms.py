@@ -535,3 +535,9 @@ def test_pronoun_skips_names_inside_quotations(nlp):
 def test_hyphenated_name_is_kept_whole(nlp):
     c, _ = one(nlp, "Wal-Mart said it would raise wages for its workers.", "said")
     assert c.source_text == "Wal-Mart"
+
+
+def test_name_colon_quotation_is_the_content(nlp):
+    c, _ = one(nlp, "ORTIZ: “We will rebuild the bridge.” The crowd cheered loudly.", ":")
+    assert c.content_text == "“We will rebuild the bridge.”"
+    assert c.quote_type == "direct"

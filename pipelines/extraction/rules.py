@@ -496,12 +496,13 @@ class Extractor:
         while end < len(doc) and self.ctx.para_of[end] == para and not (
                 doc[end].is_space and "\n" in doc[end].text):
             end += 1
-        content = self.content_from_tokens(colon + 1, end, colon)
+        quoted = self.adjacent_quote(colon, colon)  # "Smith: “…”" is the quotation only
+        content = quoted or self.content_from_tokens(colon + 1, end, colon)
         if not content:
             return
         self.add(Cand(cue=[(colon, colon + 1)], anchor=colon, content=content,
                       source=(seg_s, colon), source_head=colon - 1, kind="name_colon",
-                      conf=0.6, lemma=":"))
+                      conf=0.6, lemma=":", content_quote=bool(quoted)))
 
     def quote_after_name_colon(self, seg_s: int, seg_e: int) -> None:
         """'… - Philip Bump: “Two weeks ago …”', 'Here's Clinton in 1992: “…”': a named
