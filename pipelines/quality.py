@@ -33,6 +33,7 @@ class ExpectationOutcome:
     unexpected_sample: list = field(default_factory=list)
     observed_value: object = None
     exception: str | None = None
+    mostly: float | None = None
 
     @property
     def blocking(self) -> bool:
@@ -106,38 +107,49 @@ def _gx_context():
     return context
 
 
+class SuiteRunner:
+    """One suite registered once in a GX context, then run over any number of DataFrames
+    (the chunks of a partition)."""
+
+    def __init__(self, suite_name: str, context=None):
+        from great_expectations.core import ExpectationSuite
+
+        self.suite_name = suite_name
+        context = context or _gx_context()
+        self.batch_definition = (
+            context.data_sources.add_pandas(suite_name)
+            .add_dataframe_asset(suite_name)
+            .add_batch_definition_whole_dataframe("partition")
+        )
+        self.suite = context.suites.add(ExpectationSuite(**load_suite(suite_name)))
+
+    def run(self, frame: pd.DataFrame) -> SuiteReport:
+        """Every expectation's outcome over `frame`."""
+        batch = self.batch_definition.get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(self.suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
+        outcomes = []
+        for item in result.results:
+            config = item.expectation_config
+            details = item.result or {}
+            exception = _exception_message(item.exception_info or {})
+            outcomes.append(ExpectationOutcome(
+                expectation=config.type,
+                column=config.kwargs.get("column"),
+                severity=(config.meta or {}).get("severity", ERROR),
+                success=bool(item.success) and exception is None,
+                why=(config.meta or {}).get("why", ""),
+                unexpected_count=details.get("unexpected_count"),
+                unexpected_sample=[_json_safe(v) for v in details.get("partial_unexpected_list") or []],
+                observed_value=_json_safe(details.get("observed_value")),
+                exception=exception,
+                mostly=config.kwargs.get("mostly"),
+            ))
+        return SuiteReport(suite=self.suite_name, n_rows=len(frame), outcomes=outcomes)
+
+
 def validate(suite_name: str, frame: pd.DataFrame, context=None) -> SuiteReport:
     """Run one suite over a DataFrame and return every expectation's outcome."""
-    from great_expectations.core import ExpectationSuite
-
-    suite_spec = load_suite(suite_name)
-    context = context or _gx_context()
-    batch_definition = (
-        context.data_sources.add_pandas(suite_name)
-        .add_dataframe_asset(suite_name)
-        .add_batch_definition_whole_dataframe("partition")
-    )
-    suite = context.suites.add(ExpectationSuite(**suite_spec))
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5})
-
-    outcomes = []
-    for item in result.results:
-        config = item.expectation_config
-        details = item.result or {}
-        exception = _exception_message(item.exception_info or {})
-        outcomes.append(ExpectationOutcome(
-            expectation=config.type,
-            column=config.kwargs.get("column"),
-            severity=(config.meta or {}).get("severity", ERROR),
-            success=bool(item.success) and exception is None,
-            why=(config.meta or {}).get("why", ""),
-            unexpected_count=details.get("unexpected_count"),
-            unexpected_sample=[_json_safe(v) for v in details.get("partial_unexpected_list") or []],
-            observed_value=_json_safe(details.get("observed_value")),
-            exception=exception,
-        ))
-    return SuiteReport(suite=suite_name, n_rows=len(frame), outcomes=outcomes)
+    return SuiteRunner(suite_name, context).run(frame)
 
 
 TABLE_SUITES = ("documents", "mentions", "entities", "claims", "claim_mentions", "rejected_documents")
@@ -190,17 +202,72 @@ def read_reports(directory: Path) -> tuple[list[SuiteReport], dict]:
     return reports, json.loads((directory / "stats.json").read_text(encoding="utf-8"))
 
 
+# Suites whose rows belong to one document: validated a chunk of documents at a time, so the
+# gate's memory does not grow with the partition. Their keys (doc_id, mention_id, claim_id,
+# links) all hash the doc_id, so a duplicate can only sit within one document's chunk.
+DOCUMENT_SUITES = ("documents", "mentions", "claims", "claim_mentions")
+
+
+def doc_chunks(connection, partition_key: str, size: int | None = None) -> list[dict]:
+    """Contiguous doc_id ranges ($doc_from inclusive, $doc_below exclusive) covering every
+    possible doc_id, each holding at most `size` of the partition's documents (default
+    CLAIMS_GATE_DOCS_PER_CHUNK, 2,000); the first and last are open-ended, so rows pointing
+    at missing documents are still checked."""
+    size = size or int(os.environ.get("CLAIMS_GATE_DOCS_PER_CHUNK", "2000"))
+    starts = [row[0] for row in connection.execute(
+        "SELECT doc_id FROM (SELECT doc_id, row_number() OVER (ORDER BY doc_id) - 1 AS r "
+        "FROM documents WHERE partition_key = $partition_key) WHERE r > 0 AND r % $size = 0 ORDER BY doc_id",
+        {"partition_key": partition_key, "size": size}).fetchall()]
+    bounds = [None, *starts, None]
+    return [{"doc_from": lo, "doc_below": hi} for lo, hi in zip(bounds, bounds[1:])]
+
+
+def merge_reports(reports: list[SuiteReport]) -> SuiteReport:
+    """One suite's reports over disjoint chunks of rows, as one report over all of them."""
+    first = reports[0]
+    outcomes = []
+    for parts in zip(*(report.outcomes for report in reports)):
+        counts = [o.unexpected_count for o in parts if o.unexpected_count is not None]
+        exception = next((o.exception for o in parts if o.exception), None)
+        outcomes.append(ExpectationOutcome(
+            expectation=parts[0].expectation, column=parts[0].column, severity=parts[0].severity,
+            why=parts[0].why,
+            success=exception is None and _merged_success(parts, reports),
+            unexpected_count=sum(counts) if counts else None,
+            unexpected_sample=[v for o in parts for v in o.unexpected_sample][:5],
+            observed_value=next((o.observed_value for o in parts if o.observed_value is not None), None),
+            exception=exception,
+        ))
+    return SuiteReport(first.suite, sum(report.n_rows for report in reports), outcomes)
+
+
+def _merged_success(parts: tuple[ExpectationOutcome, ...], reports: list[SuiteReport]) -> bool:
+    """Every chunk passed, or for a `mostly` expectation the share over all rows does."""
+    mostly = parts[0].mostly
+    if mostly is None or all(o.success for o in parts):
+        return all(o.success for o in parts)
+    unexpected = sum(o.unexpected_count or 0 for o in parts)
+    rows = sum(report.n_rows for report in reports)
+    return rows == 0 or 1 - unexpected / rows >= mostly
+
+
 def validate_partition(
     connection, partition_key: str, previous_stats: dict | None
 ) -> tuple[list[SuiteReport], dict]:
     """Every suite over one partition of a warehouse; returns the reports and the partition's figures."""
     context = _gx_context()
     span_consistency = read_sql("span_consistency.sql")
+    chunks = doc_chunks(connection, partition_key)
     reports = []
     for name in TABLE_SUITES:
         query = read_sql(f"validate/{name}.sql").replace("{span_consistency}", span_consistency)
-        frame = connection.execute(query, {"partition_key": partition_key}).df()
-        reports.append(validate(name, frame, context))
+        runner = SuiteRunner(name, context)
+        parts = []
+        for chunk in (chunks if name in DOCUMENT_SUITES else [{}]):
+            frame = connection.execute(query, {"partition_key": partition_key, **chunk}).df()
+            parts.append(runner.run(frame))
+            del frame
+        reports.append(merge_reports(parts))
     stats = connection.execute(read_sql("partition_stats.sql"), {"partition_key": partition_key}).df()
     current = {k: (None if pd.isna(v) else float(v)) for k, v in stats.iloc[0].items()}
     reports.append(validate(DRIFT_SUITE, drift_frame(current, previous_stats), context))

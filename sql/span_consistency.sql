@@ -1,7 +1,8 @@
 -- One row per span of a partition's claims (each role) and mentions: whether every fragment
 -- lies inside its document and the fragments' text, joined with ' … ' as the extractor joins
 -- discontinuous spans, equals the stored span text. substr(text, start+1, end-start) is the
--- fragment, as documented for users.
+-- fragment, as documented for users. One chunk of doc_ids at a time ($doc_from inclusive,
+-- $doc_below exclusive, NULL = unbounded).
 WITH claim_spans AS (
     SELECT c.claim_id AS record_id, c.doc_id, r.role, r.spans, r.span_text
     FROM claims c,
@@ -13,6 +14,7 @@ WITH claim_spans AS (
         UNION ALL SELECT 'time', c.time_spans, c.time_text
     ) AS r
     WHERE c.partition_key = $partition_key AND len(r.spans) > 0
+        AND c.doc_id >= coalesce($doc_from, c.doc_id) AND c.doc_id < coalesce($doc_below, c.doc_id || '~')
 )
 SELECT
     cs.record_id,
@@ -26,7 +28,8 @@ SELECT
         AND array_to_string([substr(d.text, f.start + 1, f."end" - f.start) FOR f IN cs.spans], ' … ') = cs.span_text
     ) IS TRUE AS span_matches_text
 FROM claim_spans cs
-LEFT JOIN documents d USING (doc_id)
+LEFT JOIN (SELECT doc_id, n_chars, text FROM documents WHERE partition_key = $partition_key
+    AND doc_id >= coalesce($doc_from, doc_id) AND doc_id < coalesce($doc_below, doc_id || '~')) d USING (doc_id)
 UNION ALL
 SELECT
     m.mention_id,
@@ -39,5 +42,7 @@ SELECT
         AND m."start" >= 0 AND m."end" <= d.n_chars AND m."start" < m."end"
         AND substr(d.text, m."start" + 1, m."end" - m."start") = m.text) IS TRUE
 FROM mentions m
-LEFT JOIN documents d USING (doc_id)
+LEFT JOIN (SELECT doc_id, n_chars, text FROM documents WHERE partition_key = $partition_key
+    AND doc_id >= coalesce($doc_from, doc_id) AND doc_id < coalesce($doc_below, doc_id || '~')) d USING (doc_id)
 WHERE m.partition_key = $partition_key
+    AND m.doc_id >= coalesce($doc_from, m.doc_id) AND m.doc_id < coalesce($doc_below, m.doc_id || '~')

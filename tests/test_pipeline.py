@@ -45,7 +45,7 @@ def test_sample_run_loads_every_table_and_records_every_bad_input(sample_home):
         # every span of every claim and mention is the text substr() returns
         bad = db.execute(
             f"SELECT count(*) FROM ({read_sql('span_consistency.sql')}) WHERE NOT span_matches_text",
-            {"partition_key": PARTITION},
+            {"partition_key": PARTITION, "doc_from": None, "doc_below": None},
         ).fetchone()[0]
         assert bad == 0
         kinds = {r[0] for r in db.execute("SELECT DISTINCT quote_type FROM claims").fetchall()}
@@ -93,5 +93,5 @@ def test_the_seed_article_gives_at_least_ten_consistent_claims(tmp_path):
         assert db.execute("SELECT count(*) FROM claims").fetchone()[0] >= 10
         assert db.execute(
             f"SELECT count(*) FROM ({read_sql('span_consistency.sql')}) WHERE NOT span_matches_text",
-            {"partition_key": PARTITION},
+            {"partition_key": PARTITION, "doc_from": None, "doc_below": None},
         ).fetchone()[0] == 0

@@ -80,6 +80,24 @@ def test_a_corrupted_partition_is_not_published_and_latest_stays(published_home,
     assert partitions == {FIRST, "2026-11-22"}
 
 
+def test_in_chunks_of_two_documents_the_gate_still_sees_every_row(published_home, monkeypatch):
+    """Orphan claims (their document dropped) fall outside every document's chunk but not
+    outside the chunks' open-ended ranges; row counts add up over the chunks."""
+    monkeypatch.setenv("CLAIMS_GATE_DOCS_PER_CHUNK", "2")
+    home, partition = published_home, "2026-11-21"
+    _stage_then_tamper(home, partition, _drop_a_document_with_claims)
+    staged = pq.read_table(Paths(home).staging_for(partition) / "claims.parquet").num_rows
+
+    result = run_job(home, partition, stages=STAGES_FROM_LOAD)
+
+    assert not result.success and failed_checks(result).get("claims_suite") == "ERROR"
+    [report_dir] = [p for p in (Paths(home).home / "reports" / partition).iterdir() if p.is_dir()]
+    report = json.loads((report_dir / "claims.json").read_text())
+    assert report["n_rows"] == staged
+    [orphans] = [o for o in report["outcomes"] if o["column"] == "document_exists"]
+    assert not orphans["success"] and orphans["unexpected_count"] >= 1
+
+
 def test_a_clean_partition_is_published_with_its_validation_results(published_home):
     home, partition = published_home, "2026-11-21"
     before = latest_version(Paths(home).releases)
