@@ -269,11 +269,11 @@ def _span_chars(ctx: DocContext, rng: tuple[int, int] | None, drop_that: bool = 
 
 def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> DocumentExtraction:
     """Mentions, per-document entities and claims of one parsed document."""
-    if len(doc) == 0 or not doc.text.strip():
+    if all(t.is_space for t in doc):
         return DocumentExtraction(doc_id=doc_id, mentions=[], entities=[], claims=[])
     ctx = DocContext(doc, doc_id, published_at)
     ctx.date_ents_by_seg = {}
-    for ent in doc.ents:
+    for ent in ctx.doc_ents:
         if ent.label_ in ("DATE", "TIME"):
             ctx.date_ents_by_seg.setdefault(ctx.seg_of[ent.start], []).append(ent)
     cands = Extractor(ctx).run()

@@ -110,8 +110,9 @@ def _title_gender(title: str) -> str:
 class EntityIndex:
     """Mentions and canonical entities of one document."""
 
-    def __init__(self, doc: Doc, doc_id: str, sent_of: list[int]):
+    def __init__(self, doc: Doc, doc_id: str, sent_of: list[int], text: str | None = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text re-joins every token
         self.doc_id = doc_id
         self.sent_of = sent_of
         self.mentions: list[RawMention] = []
@@ -131,7 +132,7 @@ class EntityIndex:
             return -1
         cs = doc[s].idx
         ce = doc[e - 1].idx + len(doc[e - 1].text)
-        text = doc.text[cs:ce]
+        text = self.text[cs:ce]
         if not any(c.isalpha() for c in text):
             return -1
         m = RawMention(s, e, cs, ce, text, label, self.sent_of[s] if self.sent_of else 0)

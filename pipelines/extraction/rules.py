@@ -103,12 +103,13 @@ class DocContext:
         if seg >= 0:
             self.seg_bounds.append((start, n))
         self.quotes = Quotes(self.text)
-        self.ents = EntityIndex(doc, doc_id, self.seg_of)
+        self.ents = EntityIndex(doc, doc_id, self.seg_of, self.text)
         # char offsets of complementizer "that" ("said that …"), the only one trimmed
         self.that_marks = frozenset(t.idx for t in doc if _complementizer(t))
         # words of the document's person and organisation names: a title-case headline
         # ("Cruz: Trump Would …") is not tagged, the same name in the body is
-        self.name_words = frozenset(t.lower_ for e in doc.ents if e.label_ in ("PERSON", "ORG")
+        self.doc_ents = doc.ents  # Doc.ents walks every token on each access: read it once
+        self.name_words = frozenset(t.lower_ for e in self.doc_ents if e.label_ in ("PERSON", "ORG")
                                     for t in e if t.is_alpha and t.text[:1].isupper())
 
     # -- char helpers --------------------------------------------------------------
@@ -518,13 +519,13 @@ class Extractor:
             q = ctx.quotes.containing(j, j + 1) if j < len(ctx.text) and ctx.text[j] in QUOTE_CHARS else -1
             if q < 0 or ctx.quotes.spans[q][0] != j:
                 continue
-            name = next((e for e in doc.ents if e.end == k and e.label_ in ("PERSON", "ORG")), None)
+            name = next((e for e in self.ctx.doc_ents if e.end == k and e.label_ in ("PERSON", "ORG")), None)
             if name is None:
                 continue
             s = name.start
             # "Frank Newport and Jim Harter"
             if s >= 2 and doc[s - 1].lower_ == "and" and doc[s - 2].ent_type_ == "PERSON":
-                s = next((e.start for e in doc.ents if e.end == s - 1), s)
+                s = next((e.start for e in self.ctx.doc_ents if e.end == s - 1), s)
             content = ctx.quotes.group_spans(q)
             self.add(Cand(cue=[(k, k + 1)], anchor=k, content=content, source=(s, k),
                           source_head=k - 1, kind="name_colon", conf=0.6, lemma=":",
