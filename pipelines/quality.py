@@ -224,7 +224,7 @@ def doc_chunks(connection, partition_key: str, size: int | None = None) -> list[
 
 def merge_reports(reports: list[SuiteReport]) -> SuiteReport:
     """One suite's reports over disjoint chunks of rows, as one report over all of them."""
-    first = reports[0]
+    rows = sum(report.n_rows for report in reports)
     outcomes = []
     for parts in zip(*(report.outcomes for report in reports)):
         counts = [o.unexpected_count for o in parts if o.unexpected_count is not None]
@@ -232,23 +232,22 @@ def merge_reports(reports: list[SuiteReport]) -> SuiteReport:
         outcomes.append(ExpectationOutcome(
             expectation=parts[0].expectation, column=parts[0].column, severity=parts[0].severity,
             why=parts[0].why,
-            success=exception is None and _merged_success(parts, reports),
+            success=exception is None and _merged_success(parts, rows),
             unexpected_count=sum(counts) if counts else None,
             unexpected_sample=[v for o in parts for v in o.unexpected_sample][:5],
             observed_value=next((o.observed_value for o in parts if o.observed_value is not None), None),
             exception=exception,
+            mostly=parts[0].mostly,
         ))
-    return SuiteReport(first.suite, sum(report.n_rows for report in reports), outcomes)
+    return SuiteReport(reports[0].suite, rows, outcomes)
 
 
-def _merged_success(parts: tuple[ExpectationOutcome, ...], reports: list[SuiteReport]) -> bool:
-    """Every chunk passed, or for a `mostly` expectation the share over all rows does."""
-    mostly = parts[0].mostly
-    if mostly is None or all(o.success for o in parts):
+def _merged_success(parts: tuple[ExpectationOutcome, ...], rows: int) -> bool:
+    """Every chunk passed, or for a `mostly` expectation the share over all `rows` does."""
+    if parts[0].mostly is None or all(o.success for o in parts):
         return all(o.success for o in parts)
     unexpected = sum(o.unexpected_count or 0 for o in parts)
-    rows = sum(report.n_rows for report in reports)
-    return rows == 0 or 1 - unexpected / rows >= mostly
+    return rows == 0 or 1 - unexpected / rows >= parts[0].mostly
 
 
 def validate_partition(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import lexicon as lx
 from .records import ENTITY_LABELS, Entity, Mention, entity_id, stable_id
@@ -110,15 +110,18 @@ def _title_gender(title: str) -> str:
 class EntityIndex:
     """Mentions and canonical entities of one document."""
 
-    def __init__(self, doc: Doc, doc_id: str, sent_of: list[int], text: str | None = None):
+    def __init__(self, doc: Doc, doc_id: str, sent_of: list[int], text: str | None = None,
+                 ents: tuple[Span, ...] | None = None):
+        # Doc.text and Doc.ents are rebuilt from every token on each access: callers that
+        # already hold them pass them in
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text re-joins every token
+        self.text = doc.text if text is None else text
         self.doc_id = doc_id
         self.sent_of = sent_of
         self.mentions: list[RawMention] = []
         self.clusters: list[Cluster] = []
         self.tok_mention: dict[int, int] = {}
-        for ent in doc.ents:
+        for ent in (doc.ents if ents is None else ents):
             if ent.label_ not in ENTITY_LABELS:
                 continue
             self._add_raw(ent.start, ent.end, ent.label_)

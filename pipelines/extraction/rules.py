@@ -103,12 +103,12 @@ class DocContext:
         if seg >= 0:
             self.seg_bounds.append((start, n))
         self.quotes = Quotes(self.text)
-        self.ents = EntityIndex(doc, doc_id, self.seg_of, self.text)
+        self.doc_ents = doc.ents  # Doc.ents walks every token on each access: read it once
+        self.ents = EntityIndex(doc, doc_id, self.seg_of, self.text, self.doc_ents)
         # char offsets of complementizer "that" ("said that …"), the only one trimmed
         self.that_marks = frozenset(t.idx for t in doc if _complementizer(t))
         # words of the document's person and organisation names: a title-case headline
         # ("Cruz: Trump Would …") is not tagged, the same name in the body is
-        self.doc_ents = doc.ents  # Doc.ents walks every token on each access: read it once
         self.name_words = frozenset(t.lower_ for e in self.doc_ents if e.label_ in ("PERSON", "ORG")
                                     for t in e if t.is_alpha and t.text[:1].isupper())
 
