@@ -56,6 +56,8 @@ def _published_elsewhere(claims: ClaimsResource, partition_key: str) -> Iterator
     if not claims.paths.snapshot_db.exists():
         yield lambda doc_ids: {}
         return
+    # No memory limit here: the snapshot is the users' file, and DuckDB refuses a second
+    # connection in one process with other settings than an open one (a notebook's, say).
     with warehouse.open_reader(claims.paths.snapshot_db) as connection:
         yield lambda doc_ids: warehouse.documents_in_other_partitions(connection, partition_key, doc_ids)
 
@@ -195,7 +197,7 @@ def warehouse_candidate(context: dg.AssetExecutionContext, claims: ClaimsResourc
     candidate = paths.candidate_db_for(partition_key)
     with warehouse.writer_lock(paths.work_db):
         warehouse.copy_database(paths.work_db, candidate)
-    with warehouse.open_writer(candidate) as connection:
+    with warehouse.open_writer(candidate, claims.duckdb_memory_limit) as connection:
         result = load.load_partition(connection, partition_key, paths.staging_for(partition_key))
     context.log.info(f"candidate for {partition_key}: {result.counts}")
     return dg.MaterializeResult(metadata={
@@ -217,7 +219,7 @@ def quality_gate(context: dg.AssetCheckExecutionContext, claims: ClaimsResource)
     partition_key = context.partition_key
     previous = release.latest_version(paths.releases)
     previous_stats = release.read_datapackage(paths.releases / previous).get("stats") if previous else None
-    with warehouse.open_reader(paths.candidate_db_for(partition_key)) as connection:
+    with warehouse.open_reader(paths.candidate_db_for(partition_key), claims.duckdb_memory_limit) as connection:
         verdict = quality.judge_partition(connection, partition_key, previous_stats,
                                           paths.reports_for(partition_key), context.run.run_id)
     if verdict.reused_from:
@@ -276,7 +278,7 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
     report_dir = paths.reports_for(partition_key) / context.run.run_id
     validation_files = {p.name: p.read_text(encoding="utf-8") for p in sorted(report_dir.glob("*"))} if report_dir.exists() else {}
     with warehouse.writer_lock(paths.work_db):
-        with warehouse.open_writer(paths.work_db) as connection:
+        with warehouse.open_writer(paths.work_db, claims.duckdb_memory_limit) as connection:
             loaded = load.load_partition(connection, partition_key, paths.staging_for(partition_key), stage="publish")
             connection.execute(
                 "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",

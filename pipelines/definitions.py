@@ -6,6 +6,7 @@ import dagster as dg
 
 from pipelines import assets
 from pipelines.automation import build_inbox_sensor, build_nightly_schedule
+from pipelines.memory import release_freed_memory
 from pipelines.resources import ClaimsResource
 from pipelines.settings import Settings
 
@@ -19,6 +20,12 @@ PIPELINE_ASSETS = [
 ]
 
 
+@dg.success_hook
+def return_freed_memory(context: dg.HookContext) -> None:
+    """After each step, so the next one does not stack its peak on this one's leftovers."""
+    release_freed_memory()
+
+
 def build_defs(settings: Settings | None = None) -> dg.Definitions:
     """Definitions for one CLAIMS_HOME; tests build their own over a temp folder."""
     settings = settings or Settings.from_env()
@@ -26,6 +33,7 @@ def build_defs(settings: Settings | None = None) -> dg.Definitions:
         JOB_NAME,
         selection=dg.AssetSelection.assets(*PIPELINE_ASSETS),
         description="Ingest → extract → candidate load → quality gate → release → datapackage check → publish, for one ingestion day.",
+        hooks={return_freed_memory},
     )
     return dg.Definitions(
         assets=PIPELINE_ASSETS,

