@@ -541,3 +541,37 @@ def test_name_colon_quotation_is_the_content(nlp):
     c, _ = one(nlp, "ORTIZ: “We will rebuild the bridge.” The crowd cheered loudly.", ":")
     assert c.content_text == "“We will rebuild the bridge.”"
     assert c.quote_type == "direct"
+
+
+def test_data_state_things_through_their_objects(nlp):
+    c, _ = one(nlp, "Several recent polls show the governor with a narrow lead over her rival.", "show")
+    assert c.source_text == "Several recent polls" and c.source_kind == "document"
+    assert c.content_text == "the governor with a narrow lead over her rival"
+    ex = run(nlp, "The gardener found the keys under the mat.")
+    assert not ex.claims  # a person finding things reports nothing
+
+
+def test_inverted_cue_whose_parse_reaches_into_the_content(nlp):
+    text = ("The network has made it easier for people with strange, if harmless, hobbies "
+            "to find one another, she said.")
+    c, _ = one(nlp, text, "said")
+    assert c.source_text == "she"
+    assert c.content_text.startswith("The network has made it easier for people")
+    assert c.content_text.endswith("to find one another")
+
+
+def test_stance_adjectives_with_what_the_stance_is_about(nlp):
+    c, _ = one(nlp, "The senator was critical of the new trade agreement.", "was critical of")
+    assert c.source_text == "The senator" and c.content_text == "the new trade agreement"
+    c, _ = one(nlp, "Local farmers are confident that the harvest will recover.", "are confident")
+    assert c.content_text == "the harvest will recover"
+    c, _ = one(nlp, "The mayor is eager to reopen the library.", "is eager")
+    assert c.content_text == "to reopen the library"
+    assert not run(nlp, "The report is clear about its methods.").claims  # not an actor
+    assert not run(nlp, "She was happy.").claims  # no stated position
+
+
+def test_wanting_to_is_an_intention(nlp):
+    c, _ = one(nlp, "The coalition wants to cut the payroll tax next year.", "wants")
+    assert c.source_text == "The coalition"
+    assert c.content_text == "to cut the payroll tax next year"

@@ -55,6 +55,16 @@ hope hopes concern concerns fear fears belief beliefs confidence doubt doubts vi
 opinion conviction expectation expectations assurance assurances warning warnings claim
 claims assertion allegation allegations suspicion suspicions optimism worry worries
 """.split())
+# Adjectives that state a holder's position when their complement says about what:
+# "is eager to run", "was critical of the deal", "are confident that Y", "were wary of X".
+STANCE_ADJECTIVES = frozenset("""
+eager glad happy pleased proud concerned worried afraid fearful anxious nervous scared
+critical skeptical sceptical wary suspicious doubtful confident optimistic pessimistic
+hopeful certain sure convinced adamant insistent clear firm determined committed keen
+willing unwilling reluctant hesitant opposed supportive enthusiastic unhappy disappointed
+frustrated angry upset furious outraged satisfied dissatisfied grateful thankful sorry
+aware cautious sympathetic dismissive unapologetic vocal outspoken bullish bearish
+""".split())
 POSITION_VERBS = frozenset("express voice raise give offer share air reiterate".split())
 
 # Nouns naming documents and statements that can be sources ("a report found that").
@@ -63,6 +73,7 @@ report study survey poll analysis statement document letter memo memorandum data
 filing complaint lawsuit paper review audit assessment investigation inquiry probe findings
 finding estimate estimates figures statistics release communique communiqué ruling verdict
 indictment affidavit transcript record records evidence testimony email emails message
+polling search numbers
 post tweet video footage book article editorial column report's census index forecast
 """.split())
 
@@ -124,6 +135,14 @@ mayor candidate politician strategist operative pollster economist observer crit
 supporter opponent victim survivor farmer owner manager chief spokesperson negotiator
 investigator prosecutor detective agent pilot fighter militant rebel commander general
 colonel captain sergeant veteran mother father son daughter wife husband parent
+counsel defender tycoon mogul billionaire millionaire businessman businesswoman entrepreneur
+founder ceo chairman chairwoman host anchor commentator pundit columnist blogger historian
+professor scholar physician nurse surgeon chancellor premier king queen prince princess
+pope bishop priest pastor rabbi imam cleric secretary ambassador envoy delegate congressman
+congresswoman councilman councilwoman commissioner sheriff superintendent coach player
+athlete actor actress singer comedian celebrity nominee contender challenger incumbent
+rival frontrunner campaigner organizer organiser lobbyist donor consultant banker investor
+engineer defendant plaintiff suspect juror speaker dad mom brother sister
 """.split())
 
 # Pronouns.
@@ -158,7 +177,7 @@ NO_CONTENT_VERBS = frozenset("comment elaborate speculate discuss specify talk r
 # position or request: "vowed to fight", "plans to run", "asked X to resign".
 INTENTION_VERBS = frozenset("""
 vow pledge promise threaten seek refuse decline plan aim agree offer hope propose urge
-swear intend resolve demand volunteer ask order tell instruct
+swear intend resolve demand volunteer ask order tell instruct want
 """.split())
 
 # Prepositions that introduce the second complement of an object verb ("accused X of Y",

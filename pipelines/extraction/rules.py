@@ -382,6 +382,8 @@ class Extractor:
                 self.rule_verb(t)
             elif IMPRESSIONS and t.lemma_.lower() in lx.RAISING_VERBS and t.pos_ in ("VERB", "AUX"):
                 self.rule_raising(t)
+            elif t.pos_ == "ADJ" and t.dep_ == "acomp" and t.lemma_.lower() in lx.STANCE_ADJECTIVES:
+                self.rule_stance_adjective(t)
         for seg_s, seg_e in self.ctx.seg_bounds:
             self.rule_name_colon(seg_s, seg_e)
         for i in ins:
@@ -822,7 +824,7 @@ class Extractor:
             # inverted: "Y, X said" where the parser hung the cue under Y
             head = t.head
             cs, ce = head.left_edge.i, head.right_edge.i + 1
-            excl = [(min(t.left_edge.i, subj.left_edge.i), t.right_edge.i + 1)]
+            excl = [(self.cue_clause_start(t, subj), t.right_edge.i + 1)]
             content = self.content_from_tokens(max(cs, seg_s), min(ce, seg_e), t.i, excl)
             conf -= 0.05
             kind = "inverted"
@@ -1045,6 +1047,35 @@ class Extractor:
                 return False
         return True
 
+    def rule_stance_adjective(self, t: Token) -> None:
+        """'X is eager to run', 'X was critical of the deal', 'X is confident that Y': a
+        position the article reports its holder takes (PolNeAR counts these; the spec's
+        'belief and intention … when a source holds a stated position')."""
+        verb = t.head
+        subj = self.subject_of(verb)
+        if subj is None or subj.i > verb.i or not self.is_actor(subj.i) or subj.lower_ in ("it", "this", "that"):
+            return
+        cue_end = t.i + 1
+        comp = None
+        for c in t.rights:
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    or c.dep_ == "ccomp" and not self.wh_clause(c):
+                comp = c
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "with", "that", "on") and c.i == t.i + 1 \
+                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                comp, cue_end = c, c.i + 1
+                break
+        if comp is None:
+            return
+        cs = cue_end if comp.dep_ == "prep" else comp.left_edge.i
+        content = self.content_from_tokens(cs, comp.right_edge.i + 1, t.i)
+        if not content or self.generic_or_question(verb, subj):
+            return
+        self.add(Cand(cue=[(min(verb.i, t.i), cue_end)] if verb.i < t.i else [(t.i, cue_end)], anchor=t.i,
+                      content=content, source=self.np_range(subj), source_head=subj.i, kind="stance",
+                      conf=0.5, lemma=t.lemma_.lower()))
+
     def rule_raising(self, t: Token) -> None:
         """'X seems to Y', 'X appears ready to Y': an impression with no named holder."""
         content = self.passive_content(t)
@@ -1091,6 +1122,12 @@ class Extractor:
         out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
         return out or None
 
+    def document_subject(self, t: Token) -> bool:
+        """'Polls show Clinton with a lead': data and documents state things through their
+        objects too; people who 'show' or 'find' something do not."""
+        subj = self.subject_of(t)
+        return subj is not None and subj.lemma_.lower() in lx.DOCUMENT_NOUNS
+
     def object_content(self, t: Token, lemma: str, phrasal: bool = False):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
         'called him a liar', 'accused her of lying') and to-infinitives of intention verbs
@@ -1122,7 +1159,7 @@ class Extractor:
                                 g.dep_ in ("xcomp", "ccomp", "oprd") or g.dep_ == "prep" and g.lower_ == "as"):
                             e = g.right_edge.i + 1
                     return c.i + 1, e, c.i, "prep"
-        is_obj = lemma in lx.OBJECT_VERBS or phrasal
+        is_obj = lemma in lx.OBJECT_VERBS or phrasal or lemma in lx.EVIDENCE_VERBS and self.document_subject(t)
         is_int = lemma in lx.INTENTION_VERBS
         if not (is_obj or is_int):
             return None
@@ -1263,14 +1300,25 @@ class Extractor:
             r += 1
         return r < len(self.doc) and self.doc[r].text in (",", "—", "–", "--") and t.head.i > r
 
+    def cue_clause_start(self, t: Token, subj: Token) -> int:
+        """First token of '…, X said': the subject and the verb's contiguous left modifiers.
+        Not the verb's left edge, which a misparse can push deep into the content ('…, if
+        bogus, ideas …, she said' with 'if' hung under 'said')."""
+        doc = self.doc
+        first = min(t.i, subj.left_edge.i)
+        while first > 0 and not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS) \
+                and doc[first - 1].head.i in (t.i, subj.i) and doc[first - 1].dep_ not in ("mark", "nsubj"):
+            first -= 1
+        while first < t.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+            first += 1
+        return first
+
     def inverted_ok(self, t: Token, subj: Token) -> bool:
         """A cue clause hung under the content: '..., X said' with nothing else after."""
         doc = self.doc
         if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
             return False
-        first = min(t.left_edge.i, subj.left_edge.i)
-        while first < t.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
-            first += 1
+        first = self.cue_clause_start(t, subj)
         if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS):
             return False
         if t.right_edge.i - t.i > 6:
