@@ -575,3 +575,11 @@ def test_wanting_to_is_an_intention(nlp):
     c, _ = one(nlp, "The coalition wants to cut the payroll tax next year.", "wants")
     assert c.source_text == "The coalition"
     assert c.content_text == "to cut the payroll tax next year"
+
+
+def test_light_verb_idioms_state_a_position(nlp):
+    c, _ = one(nlp, "The union took issue with the new schedule.", "took issue with")
+    assert c.source_text == "The union" and c.content_text == "the new schedule"
+    c, _ = one(nlp, "The governor has made no secret of her plans for the port.", "made no secret of")
+    assert c.content_text == "her plans for the port"
+    assert not run(nlp, "He took the bus to work.").claims

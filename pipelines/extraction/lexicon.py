@@ -239,6 +239,10 @@ STANCE_NOUNS = {
     "contention": (), "assessment": ("of",), "estimate": (), "conclusion": (), "finding": (),
     "position": ("on",), "stance": ("on",), "message": (), "assurance": (), "decision": (),
     "plan": ("for",), "push": ("for",), "objection": ("to",),
+    # idioms with a light verb: "took issue with", "took aim at", "took a swipe at",
+    # "took credit for", "made no secret of"
+    "issue": ("with",), "aim": ("at",), "shot": ("at",), "swipe": ("at",), "jab": ("at",),
+    "dig": ("at",), "credit": ("for",), "stand": ("on", "against"), "secret": ("of",),
 }
 
 # First words of page furniture that looks like "Name: text" ("FILE PHOTO:", "SEE ALSO:",
@@ -252,8 +256,9 @@ must click listen advertisement sponsored breaking exclusive opinion live more
 RAISING_VERBS = frozenset("seem appear".split())
 
 # Light verbs that state a position through their object noun: "made the case that Y",
-# "offered a defence of Y", "issued a warning about Y", "expressed support for Y".
-LIGHT_VERBS = POSITION_VERBS | frozenset("make issue deliver lodge level file sound".split())
+# "offered a defence of Y", "issued a warning about Y", "expressed support for Y", "took
+# issue with Y".
+LIGHT_VERBS = POSITION_VERBS | frozenset("make take issue deliver lodge level file sound".split())
 LIGHT_NOUNS = POSITION_NOUNS | frozenset(STANCE_NOUNS) | frozenset("""
 case point pitch plea note defense defence objection appeal prediction
 """.split())

@@ -741,6 +741,9 @@ class Extractor:
             else:
                 preps = lx.STANCE_NOUNS.get(noun, ()) + ("for", "about", "of", "on", "over", "with", "against", "to")
                 prep = next((g for g in c.rights if g.dep_ == "prep" and g.lower_ in preps), None)
+                if prep is None:  # "took issue with Y": the parser may hang the preposition on the verb
+                    prep = next((g for g in t.children if g.dep_ == "prep" and g.i == c.i + 1
+                                 and g.lower_ in lx.STANCE_NOUNS.get(noun, ())), None)
                 pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
                 if pobj is None or prep.i - c.i > 1:
                     continue
