@@ -24,6 +24,7 @@ homes and prints the speed-up. Results are printed as a table and written as JSO
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -84,7 +85,7 @@ def bare_parse(texts: list[str], n_process: int) -> dict:
 
     import resource
 
-    settings = Settings(home=Path("."), n_process=n_process)
+    settings = dataclasses.replace(Settings.from_env(), home=Path("."), n_process=n_process)
     started = time.perf_counter()
     nlp = load_nlp(settings.model)
     loaded = time.perf_counter()
@@ -130,7 +131,8 @@ def run_job_here(home: Path, input_file: Path, partition: str, n_process: int, r
     from pipelines.settings import Settings
 
     imported = time.perf_counter()
-    job = build_defs(Settings(home=home, n_process=n_process)).resolve_job_def(JOB_NAME)
+    # the CLAIMS_* settings of the environment (model, batches, DuckDB memory), this home
+    job = build_defs(dataclasses.replace(Settings.from_env(), home=home, n_process=n_process)).resolve_job_def(JOB_NAME)
     with dg.DagsterInstance.ephemeral() as instance:
         job_started = time.perf_counter()
         result = job.execute_in_process(

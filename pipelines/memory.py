@@ -9,7 +9,6 @@ ingest batches) and the run's peak would grow with the partition.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 
 import pyarrow as pa
@@ -23,9 +22,8 @@ def release_freed_memory() -> None:
 
 
 def _load_malloc_trim():
-    name = ctypes.util.find_library("c")
-    try:
-        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    try:  # the C library the interpreter already uses; no `ldconfig` lookup
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
     except OSError:
         return None
 

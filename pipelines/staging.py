@@ -124,7 +124,7 @@ class TableWriter:
     def __init__(self, path: Path, table: str, rows_per_flush: int | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.schema = path, SCHEMAS[table]
-        self.rows_per_flush = rows_per_flush or ROWS_PER_FLUSH.get(table, DEFAULT_ROWS_PER_FLUSH)
+        self.rows_per_flush = ROWS_PER_FLUSH.get(table, DEFAULT_ROWS_PER_FLUSH) if rows_per_flush is None else rows_per_flush
         self.temporary = path.with_name(f".{path.name}.tmp")
         self.count = 0
         self._rows: list[dict] = []

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 
+import duckdb
 import pyarrow.parquet as pq
+import pytest
 
 from pipelines import staging, warehouse
+from pipelines.definitions import JOB_NAME, build_defs
 from pipelines.ingest import Document, now_utc
-from pipelines.settings import Settings
+from pipelines.memory import release_freed_memory
+from pipelines.settings import DEFAULT_DUCKDB_MEMORY_LIMIT, Settings
 
 
 def _document(i: int) -> Document:
@@ -36,10 +40,26 @@ def test_pipeline_connections_take_the_configured_duckdb_memory_limit(tmp_path, 
         writer_limit = connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     with warehouse.open_reader(db_path, "50MB") as connection:
         reader_limit = connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    assert writer_limit == "95.3 MiB"  # DuckDB reports 100 MB in MiB
-    assert reader_limit == "47.6 MiB"
+    with duckdb.connect(config={"memory_limit": "100MB"}) as reference:
+        assert writer_limit == reference.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    with duckdb.connect(config={"memory_limit": "50MB"}) as reference:
+        assert reader_limit == reference.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert writer_limit != reader_limit
 
+
+def test_the_memory_limit_setting_is_read_and_checked_before_any_work(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_DUCKDB_MEMORY_LIMIT", "1GB")
     assert Settings.from_env().duckdb_memory_limit == "1GB"
+    defs = build_defs(Settings.from_env())
+    assert defs.resources["claims"].duckdb_memory_limit == "1GB"  # what the assets pass to DuckDB
+    monkeypatch.setenv("CLAIMS_DUCKDB_MEMORY_LIMIT", "256 megs")
+    with pytest.raises(ValueError, match="CLAIMS_DUCKDB_MEMORY_LIMIT"):
+        Settings.from_env()
     monkeypatch.delenv("CLAIMS_DUCKDB_MEMORY_LIMIT")
-    assert Settings.from_env().duckdb_memory_limit == "256MB"
+    assert Settings.from_env().duckdb_memory_limit == DEFAULT_DUCKDB_MEMORY_LIMIT
+
+
+def test_freed_memory_goes_back_after_every_step_of_the_job(tmp_path):
+    job = build_defs(Settings(home=tmp_path)).resolve_job_def(JOB_NAME)
+    assert "return_freed_memory" in {hook.name for hook in job.hook_defs}
+    release_freed_memory()  # also where glibc is missing: a no-op, never an error
