@@ -547,17 +547,23 @@ def test_data_state_things_through_their_objects(nlp):
     c, _ = one(nlp, "Several recent polls show the governor with a narrow lead over her rival.", "show")
     assert c.source_text == "Several recent polls" and c.source_kind == "document"
     assert c.content_text == "the governor with a narrow lead over her rival"
+    c, _ = one(nlp, "A survey that showed the mayor with a ten-point lead was published on Monday.", "showed")
+    assert c.source_text == "that" and c.content_text == "the mayor with a ten-point lead"
     ex = run(nlp, "The gardener found the keys under the mat.")
     assert not ex.claims  # a person finding things reports nothing
 
 
 def test_inverted_cue_whose_parse_reaches_into_the_content(nlp):
-    text = ("The network has made it easier for people with strange, if harmless, hobbies "
-            "to find one another, she said.")
+    # the small model hangs "for", "voters" and "if bogus" under "said": Y is still all of
+    # the text before the cue clause
+    text = ("Television has also made it possible for voters with like-minded, if bogus, beliefs "
+            "and theories to organize into movements and reach others, he said.")
     c, _ = one(nlp, text, "said")
-    assert c.source_text == "she"
-    assert c.content_text.startswith("The network has made it easier for people")
-    assert c.content_text.endswith("to find one another")
+    assert c.source_text == "he"
+    assert c.content_text == text[:text.index(", he said")]
+    assert len(c.content_spans) == 1
+    c, _ = one(nlp, "Prices will keep rising this year, however, officials said.", "said")
+    assert c.content_text == "Prices will keep rising this year"  # the set-off adverb is not Y
 
 
 def test_stance_adjectives_with_what_the_stance_is_about(nlp):
@@ -567,8 +573,12 @@ def test_stance_adjectives_with_what_the_stance_is_about(nlp):
     assert c.content_text == "the harvest will recover"
     c, _ = one(nlp, "The mayor is eager to reopen the library.", "is eager")
     assert c.content_text == "to reopen the library"
+    c, _ = one(nlp, "The senators, who are wary of the deal, met on Friday.", "are wary of")
+    assert c.source_text == "who" and c.content_text == "the deal"
     assert not run(nlp, "The report is clear about its methods.").claims  # not an actor
     assert not run(nlp, "She was happy.").claims  # no stated position
+    assert not run(nlp, "They are sure to win.").claims  # the writer's prediction
+    assert not run(nlp, "You should be wary of scams.").claims  # advice to the reader
 
 
 def test_wanting_to_is_an_intention(nlp):
@@ -582,4 +592,5 @@ def test_light_verb_idioms_state_a_position(nlp):
     assert c.source_text == "The union" and c.content_text == "the new schedule"
     c, _ = one(nlp, "The governor has made no secret of her plans for the port.", "made no secret of")
     assert c.content_text == "her plans for the port"
-    assert not run(nlp, "He took the bus to work.").claims
+    assert not run(nlp, "The defendant took the stand on Tuesday.").claims  # not the idiom
+    assert not run(nlp, "She raised the issue with the prime minister.").claims

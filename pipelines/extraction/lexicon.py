@@ -65,6 +65,11 @@ willing unwilling reluctant hesitant opposed supportive enthusiastic unhappy dis
 frustrated angry upset furious outraged satisfied dissatisfied grateful thankful sorry
 aware cautious sympathetic dismissive unapologetic vocal outspoken bullish bearish
 """.split())
+# Prepositions that say what a stance adjective is about ("critical of", "opposed to",
+# "angry at", "confident in"), and adjectives whose to-infinitive is the writer's prediction
+# ("they are sure to win").
+STANCE_PREPS = frozenset("of about over with on to for at in".split())
+RAISING_ADJECTIVES = frozenset("sure certain".split())
 POSITION_VERBS = frozenset("express voice raise give offer share air reiterate".split())
 
 # Nouns naming documents and statements that can be sources ("a report found that").
@@ -73,7 +78,7 @@ report study survey poll analysis statement document letter memo memorandum data
 filing complaint lawsuit paper review audit assessment investigation inquiry probe findings
 finding estimate estimates figures statistics release communique communiqué ruling verdict
 indictment affidavit transcript record records evidence testimony email emails message
-polling search numbers
+polling numbers
 post tweet video footage book article editorial column report's census index forecast
 """.split())
 
@@ -136,7 +141,7 @@ supporter opponent victim survivor farmer owner manager chief spokesperson negot
 investigator prosecutor detective agent pilot fighter militant rebel commander general
 colonel captain sergeant veteran mother father son daughter wife husband parent
 counsel defender tycoon mogul billionaire millionaire businessman businesswoman entrepreneur
-founder ceo chairman chairwoman host anchor commentator pundit columnist blogger historian
+founder ceo chairman chairwoman anchor commentator pundit columnist blogger historian
 professor scholar physician nurse surgeon chancellor premier king queen prince princess
 pope bishop priest pastor rabbi imam cleric secretary ambassador envoy delegate congressman
 congresswoman councilman councilwoman commissioner sheriff superintendent coach player
@@ -239,10 +244,6 @@ STANCE_NOUNS = {
     "contention": (), "assessment": ("of",), "estimate": (), "conclusion": (), "finding": (),
     "position": ("on",), "stance": ("on",), "message": (), "assurance": (), "decision": (),
     "plan": ("for",), "push": ("for",), "objection": ("to",),
-    # idioms with a light verb: "took issue with", "took aim at", "took a swipe at",
-    # "took credit for", "made no secret of"
-    "issue": ("with",), "aim": ("at",), "shot": ("at",), "swipe": ("at",), "jab": ("at",),
-    "dig": ("at",), "credit": ("for",), "stand": ("on", "against"), "secret": ("of",),
 }
 
 # First words of page furniture that looks like "Name: text" ("FILE PHOTO:", "SEE ALSO:",
@@ -255,10 +256,20 @@ must click listen advertisement sponsored breaking exclusive opinion live more
 # Raising verbs of impression: "X seems to Y", "X appears ready to Y".
 RAISING_VERBS = frozenset("seem appear".split())
 
+# Idioms of a light verb, its object noun and their own prepositions only ("took issue
+# with Y", not "took the stand on Tuesday"; "made no secret of Y").
+LIGHT_VERB_IDIOMS = {
+    ("take", "issue"): ("with",), ("take", "aim"): ("at",), ("take", "shot"): ("at",),
+    ("take", "swipe"): ("at",), ("take", "jab"): ("at",), ("take", "dig"): ("at",),
+    ("take", "credit"): ("for",), ("take", "stance"): ("on", "against"),
+    ("take", "position"): ("on", "against"), ("make", "secret"): ("of",),
+}
+
 # Light verbs that state a position through their object noun: "made the case that Y",
-# "offered a defence of Y", "issued a warning about Y", "expressed support for Y", "took
-# issue with Y".
-LIGHT_VERBS = POSITION_VERBS | frozenset("make take issue deliver lodge level file sound".split())
+# "offered a defence of Y", "issued a warning about Y", "expressed support for Y"; and the
+# verbs of the idioms above.
+STANCE_LIGHT_VERBS = POSITION_VERBS | frozenset("make issue deliver lodge level file sound".split())
+LIGHT_VERBS = STANCE_LIGHT_VERBS | frozenset(verb for verb, _ in LIGHT_VERB_IDIOMS)
 LIGHT_NOUNS = POSITION_NOUNS | frozenset(STANCE_NOUNS) | frozenset("""
 case point pitch plea note defense defence objection appeal prediction
 """.split())

@@ -721,31 +721,35 @@ class Extractor:
 
     def rule_position(self, t: Token) -> bool:
         """'expressing hope that Y', 'voiced concern that Y', 'made the case for Y',
-        'offered a defence of Y'."""
+        'offered a defence of Y', 'took issue with Y'."""
+        verb = t.lemma_.lower()
         for c in t.children:
             if c.dep_ != "dobj":
                 continue
             noun = c.lemma_.lower()
-            if noun not in lx.LIGHT_NOUNS:
+            idiom = lx.LIGHT_VERB_IDIOMS.get((verb, noun))
+            if idiom is None and not (noun in lx.LIGHT_NOUNS and verb in lx.STANCE_LIGHT_VERBS):
                 continue
             kind = "position"
-            clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")
-                           and any(m.dep_ == "mark" for m in g.children)), None)
-            if clause is None:
-                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
-            if clause is not None and clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG"):
-                clause = None  # "the statement released on Monday"
+            clause = None
+            if idiom is None:
+                clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")
+                               and any(m.dep_ == "mark" for m in g.children)), None)
+                if clause is None:
+                    clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp")), None)
+                if clause is not None and clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG"):
+                    clause = None  # "the statement released on Monday"
             cue_end = c.i + 1
             if clause is not None:
                 cs, ce = clause.left_edge.i, clause.right_edge.i + 1
             else:
-                preps = lx.STANCE_NOUNS.get(noun, ()) + ("for", "about", "of", "on", "over", "with", "against", "to")
+                preps = idiom or lx.STANCE_NOUNS.get(noun, ()) + ("for", "about", "of", "on", "over", "with", "against", "to")
                 prep = next((g for g in c.rights if g.dep_ == "prep" and g.lower_ in preps), None)
-                if prep is None:  # "took issue with Y": the parser may hang the preposition on the verb
+                if prep is None and idiom:  # "took issue with Y": the parser may hang the preposition on the verb
                     prep = next((g for g in t.children if g.dep_ == "prep" and g.i == c.i + 1
-                                 and g.lower_ in lx.STANCE_NOUNS.get(noun, ())), None)
+                                 and g.lower_ in idiom), None)
                 pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
-                if pobj is None or prep.i - c.i > 1:
+                if pobj is None or prep.i - c.i > 1 or pobj.ent_type_ in ("DATE", "TIME"):
                     continue
                 cs, ce = prep.i + 1, prep.right_edge.i + 1
                 cue_end = prep.i + 1
@@ -805,15 +809,17 @@ class Extractor:
             cs, ce = ccomp.left_edge.i, ccomp.right_edge.i + 1
             if ccomp.i < t.i:
                 # "Y, X said": the cue clause must follow a comma or a quotation
-                first = min(t.i, subj.left_edge.i) if subj is not None and subj.i < t.i else t.i
-                first = min([first] + [c.i for c in self.cue_ranges(t) for c in [doc[c[0]]]])
+                first = self.cue_clause_start(t, subj) if subj is not None and subj.i < t.i else t.i
+                first = min([first] + [s for s, _ in self.cue_ranges(t)])
                 p = first - 1
                 while p >= 0 and doc[p].is_space:
                     p -= 1  # '…,"  Berkman said' (a double space is a token)
                 prev = doc[p] if p >= 0 else None
                 if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
                     return
-                ce = min(ce, first)
+                # all of Y up to the cue clause: a misparse can hang part of Y under the verb
+                # ('…, if bogus, ideas …, she said' with 'if' and 'ideas' under 'said')
+                ce = first
             elif cs < t.i:
                 # "…, which officials said will go into effect": the relative pronoun
                 # fronted from the complement; the cue clause is cut out of the content
@@ -1046,8 +1052,9 @@ class Extractor:
             if any(c.lower_ in lx.HEDGE_ADVERBS for c in t.children):
                 return False  # "are reportedly questioning X": the hedge is the claim
             participle = t.tag_ == "VBG" and not any(a.dep_ == "aux" for a in t.children)
-            if (t.dep_ == "relcl" or participle) and not self.is_actor(shead):
-                return False
+            if (t.dep_ == "relcl" or participle) and not self.is_actor(shead) \
+                    and not (lemma in lx.EVIDENCE_VERBS and self.document_subject(t)):
+                return False  # "a poll that showed X ahead" stays: documents state things too
         return True
 
     def rule_stance_adjective(self, t: Token) -> None:
@@ -1056,16 +1063,27 @@ class Extractor:
         'belief and intention … when a source holds a stated position')."""
         verb = t.head
         subj = self.subject_of(verb)
-        if subj is None or subj.i > verb.i or not self.is_actor(subj.i) or subj.lower_ in ("it", "this", "that"):
+        if subj is None or subj.i > verb.i or subj.lower_ in ("it", "this", "you", "one"):
+            return  # "it is clear that", "you should be wary of": no holder
+        holder = subj
+        if subj.lower_ in REL_PRONOUNS:
+            if verb.dep_ != "relcl":
+                return
+            holder = verb.head  # "the senators, who are wary of Y": the source as written is "who"
+        if not self.is_actor(holder.i):
             return
         cue_end = t.i + 1
         comp = None
         for c in t.rights:
-            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-                    or c.dep_ == "ccomp" and not self.wh_clause(c):
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                if t.lemma_.lower() in lx.RAISING_ADJECTIVES:
+                    return  # "they are sure to win": the writer's prediction, not their stance
                 comp = c
                 break
-            if c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "with", "that", "on") and c.i == t.i + 1 \
+            if c.dep_ == "ccomp" and not self.wh_clause(c):
+                comp = c
+                break
+            if c.dep_ == "prep" and c.lower_ in lx.STANCE_PREPS and c.i == t.i + 1 \
                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 comp, cue_end = c, c.i + 1
                 break
@@ -1075,9 +1093,15 @@ class Extractor:
         content = self.content_from_tokens(cs, comp.right_edge.i + 1, t.i)
         if not content or self.generic_or_question(verb, subj):
             return
-        self.add(Cand(cue=[(min(verb.i, t.i), cue_end)] if verb.i < t.i else [(t.i, cue_end)], anchor=t.i,
-                      content=content, source=self.np_range(subj), source_head=subj.i, kind="stance",
-                      conf=0.5, lemma=t.lemma_.lower()))
+        between = range(verb.i + 1, t.i)
+        if verb.i > t.i:
+            cue = [(t.i, cue_end)]
+        elif any(self.doc[k].is_punct for k in between):
+            cue = [(verb.i, verb.i + 1), (t.i, cue_end)]  # "was, as ever, critical of"
+        else:
+            cue = [(verb.i, cue_end)]
+        self.add(Cand(cue=cue, anchor=t.i, content=content, source=self.np_range(subj), source_head=holder.i,
+                      kind="stance", conf=0.5, lemma=t.lemma_.lower()))
 
     def rule_raising(self, t: Token) -> None:
         """'X seems to Y', 'X appears ready to Y': an impression with no named holder."""
@@ -1126,9 +1150,11 @@ class Extractor:
         return out or None
 
     def document_subject(self, t: Token) -> bool:
-        """'Polls show Clinton with a lead': data and documents state things through their
-        objects too; people who 'show' or 'find' something do not."""
+        """'Polls show Clinton with a lead', 'a poll that showed X ahead': data and documents
+        state things through their objects too; people who 'show' or 'find' something do not."""
         subj = self.subject_of(t)
+        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+            subj = t.head
         return subj is not None and subj.lemma_.lower() in lx.DOCUMENT_NOUNS
 
     def object_content(self, t: Token, lemma: str, phrasal: bool = False):
@@ -1310,8 +1336,11 @@ class Extractor:
         doc = self.doc
         first = min(t.i, subj.left_edge.i)
         while first > 0 and not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS) \
-                and doc[first - 1].head.i in (t.i, subj.i) and doc[first - 1].dep_ not in ("mark", "nsubj"):
+                and doc[first - 1].head.i == t.i and doc[first - 1].dep_ not in ("mark", "nsubj"):
             first -= 1
+        if first > 1 and doc[first - 1].text == "," and doc[first - 2].head.i == t.i \
+                and doc[first - 2].dep_ == "advmod" and doc[first - 2].n_lefts == 0:
+            first -= 2  # "Y, however, officials said": the set-off adverb is the cue clause's
         while first < t.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
             first += 1
         return first
