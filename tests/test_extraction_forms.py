@@ -549,8 +549,12 @@ def test_data_state_things_through_their_objects(nlp):
     assert c.content_text == "the governor with a narrow lead over her rival"
     c, _ = one(nlp, "A survey that showed the mayor with a ten-point lead was published on Monday.", "showed")
     assert c.source_text == "that" and c.content_text == "the mayor with a ten-point lead"
+    c, _ = one(nlp, "Polling showed the senator down by double digits.", "showed")
+    assert c.content_text == "the senator down by double digits"
     ex = run(nlp, "The gardener found the keys under the mat.")
     assert not ex.claims  # a person finding things reports nothing
+    assert not run(nlp, "History suggests a tense relationship.").claims  # not a source
+    assert not run(nlp, "That, too, suggests problems for the plan.").claims
 
 
 def test_inverted_cue_whose_parse_reaches_into_the_content(nlp):
@@ -564,6 +568,7 @@ def test_inverted_cue_whose_parse_reaches_into_the_content(nlp):
     assert len(c.content_spans) == 1
     c, _ = one(nlp, "Prices will keep rising this year, however, officials said.", "said")
     assert c.content_text == "Prices will keep rising this year"  # the set-off adverb is not Y
+    assert not run(nlp, "RELATED: Senator Says Tax Plan Is Dead").claims  # a page label, not Y
 
 
 def test_stance_adjectives_with_what_the_stance_is_about(nlp):
@@ -579,6 +584,13 @@ def test_stance_adjectives_with_what_the_stance_is_about(nlp):
     assert not run(nlp, "She was happy.").claims  # no stated position
     assert not run(nlp, "They are sure to win.").claims  # the writer's prediction
     assert not run(nlp, "You should be wary of scams.").claims  # advice to the reader
+    for not_a_stance in ("Volunteers try to make sure they got their ballots in.",  # no copula
+                         "The address will be critical to the party's message.",  # not "critical of"
+                         "Senators may also be reluctant to embrace big changes.",  # speculation
+                         "Why is the president so eager to embrace the deal?",  # the article asks
+                         "Few experts are sure of his position.",  # nobody takes it
+                         "I'm sure he would like a bigger audience."):  # the writer's own voice
+        assert not run(nlp, not_a_stance).claims, not_a_stance
 
 
 def test_wanting_to_is_an_intention(nlp):
@@ -594,3 +606,5 @@ def test_light_verb_idioms_state_a_position(nlp):
     assert c.content_text == "her plans for the port"
     assert not run(nlp, "The defendant took the stand on Tuesday.").claims  # not the idiom
     assert not run(nlp, "She raised the issue with the prime minister.").claims
+    assert not run(nlp, "The senators have not taken firm positions on the nominee.").claims
+    assert not run(nlp, "He has made no statement about the deal.").claims

@@ -61,15 +61,24 @@ STANCE_ADJECTIVES = frozenset("""
 eager glad happy pleased proud concerned worried afraid fearful anxious nervous scared
 critical skeptical sceptical wary suspicious doubtful confident optimistic pessimistic
 hopeful certain sure convinced adamant insistent clear firm determined committed keen
-willing unwilling reluctant hesitant opposed supportive enthusiastic unhappy disappointed
-frustrated angry upset furious outraged satisfied dissatisfied grateful thankful sorry
-aware cautious sympathetic dismissive unapologetic vocal outspoken bullish bearish
+reluctant hesitant opposed supportive enthusiastic unhappy disappointed frustrated angry
+upset furious outraged satisfied dissatisfied grateful thankful sorry cautious sympathetic
+unapologetic bullish bearish
 """.split())
-# Prepositions that say what a stance adjective is about ("critical of", "opposed to",
-# "angry at", "confident in"), and adjectives whose to-infinitive is the writer's prediction
-# ("they are sure to win").
-STANCE_PREPS = frozenset("of about over with on to for at in".split())
-RAISING_ADJECTIVES = frozenset("sure certain".split())
+# Prepositions that say what the stance is about: "critical of", "worried about"; some
+# adjectives take their own ("opposed to", "grateful for", "angry at", "confident in"), and
+# "critical to", "happy to help" are not stances.
+STANCE_PREPS = ("of", "about", "over", "with", "on")
+STANCE_ADJECTIVE_PREPS = {
+    "opposed": ("to",), "committed": ("to",), "sympathetic": ("to",), "grateful": ("for",),
+    "thankful": ("for",), "sorry": ("for", "about"), "angry": ("at", "about", "with", "over"),
+    "furious": ("at", "about", "with", "over"), "upset": ("at", "about", "with", "over"),
+    "confident": ("in", "of", "about"), "optimistic": ("about",), "pessimistic": ("about",),
+    "critical": ("of",), "supportive": ("of",), "proud": ("of",), "afraid": ("of",),
+}
+# Adjectives whose to-infinitive is not the holder's stance: the writer's prediction ("they
+# are sure to win") or politeness ("happy to respond").
+NO_INFINITIVE_ADJECTIVES = frozenset("sure certain happy glad pleased proud".split())
 POSITION_VERBS = frozenset("express voice raise give offer share air reiterate".split())
 
 # Nouns naming documents and statements that can be sources ("a report found that").
@@ -252,6 +261,9 @@ PAGE_LABEL_WORDS = frozenset('''
 read watch watched see file photo photos video videos update updated related editor just
 must click listen advertisement sponsored breaking exclusive opinion live more
 '''.split())
+
+# Verbs that link a subject to a stance adjective ("is/remains/seems wary of").
+COPULAS = frozenset("be remain seem appear become feel stay grow sound".split())
 
 # Raising verbs of impression: "X seems to Y", "X appears ready to Y".
 RAISING_VERBS = frozenset("seem appear".split())

@@ -730,6 +730,9 @@ class Extractor:
             idiom = lx.LIGHT_VERB_IDIOMS.get((verb, noun))
             if idiom is None and not (noun in lx.LIGHT_NOUNS and verb in lx.STANCE_LIGHT_VERBS):
                 continue
+            if any(g.dep_ == "neg" for g in t.children) or (verb, noun) != ("make", "secret") and any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+                continue  # "has not taken a position on", "made no such statement": none taken
             kind = "position"
             clause = None
             if idiom is None:
@@ -815,8 +818,8 @@ class Extractor:
                 while p >= 0 and doc[p].is_space:
                     p -= 1  # '…,"  Berkman said' (a double space is a token)
                 prev = doc[p] if p >= 0 else None
-                if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS):
-                    return
+                if prev is None or not (prev.is_punct or prev.text in QUOTE_CHARS) or prev.text == ":":
+                    return  # not "RELATED: Senator Says …": a label, not Y
                 # all of Y up to the cue clause: a misparse can hang part of Y under the verb
                 # ('…, if bogus, ideas …, she said' with 'if' and 'ideas' under 'said')
                 ce = first
@@ -1018,13 +1021,17 @@ class Extractor:
             if modal and subj.lower_ in ("you", "one") and t.lemma_.lower() in lx.BELIEF_VERBS \
                     and t.lemma_.lower() not in lx.SPEECH_VERBS:
                 return True  # "you can imagine", "one might think" (not "you can call X Y")
-        seg_s, seg_e = ctx.seg_range(t.i)
-        if not quoted and seg_e > seg_s and doc[seg_e - 1].text == "?" \
-                and not any(doc[k].text in QUOTE_CHARS for k in range(seg_s, seg_e)) \
+        if not quoted and self.in_own_question(t) \
                 and any(c.dep_ == "aux" and c.lemma_.lower() == "do" and subj is not None
                         and c.i < subj.i < t.i for c in t.children):
             return True  # "Did the mayor say that …?": the article's own question
         return False
+
+    def in_own_question(self, t: Token) -> bool:
+        """t's sentence is a question with no quotation in it: the article asking."""
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        return seg_e > seg_s and self.doc[seg_e - 1].text == "?" \
+            and not any(self.doc[k].text in QUOTE_CHARS for k in range(seg_s, seg_e))
 
     def plausible(self, t: Token, kind: str, src, shead: int, ccomp: Token | None,
                   subj: Token | None = None) -> bool:
@@ -1061,10 +1068,21 @@ class Extractor:
         """'X is eager to run', 'X was critical of the deal', 'X is confident that Y': a
         position the article reports its holder takes (PolNeAR counts these; the spec's
         'belief and intention … when a source holds a stated position')."""
+        doc = self.doc
         verb = t.head
+        adjective = t.lemma_.lower()
+        if verb.lemma_.lower() not in lx.COPULAS:
+            return  # "make sure they vote"
         subj = self.subject_of(verb)
         if subj is None or subj.i > verb.i or subj.lower_ in ("it", "this", "you", "one"):
             return  # "it is clear that", "you should be wary of": no holder
+        quoted = self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) >= 0
+        if not quoted and (subj.lower_ in ("i", "we") or self.in_own_question(t)):
+            return  # the writer's own stance or question
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) \
+                or any(c.dep_ == "neg" for c in t.children) \
+                or any(c.dep_ in ("det", "amod") and c.lower_ in ("few", "no") for c in subj.children):
+            return  # "may be reluctant", "are not sure", "few experts are sure": no position taken
         holder = subj
         if subj.lower_ in REL_PRONOUNS:
             if verb.dep_ != "relcl":
@@ -1074,16 +1092,17 @@ class Extractor:
             return
         cue_end = t.i + 1
         comp = None
+        preps = lx.STANCE_ADJECTIVE_PREPS.get(adjective, lx.STANCE_PREPS)
         for c in t.rights:
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                if t.lemma_.lower() in lx.RAISING_ADJECTIVES:
-                    return  # "they are sure to win": the writer's prediction, not their stance
+                if adjective in lx.NO_INFINITIVE_ADJECTIVES:
+                    return  # "they are sure to win", "happy to respond"
                 comp = c
                 break
             if c.dep_ == "ccomp" and not self.wh_clause(c):
                 comp = c
                 break
-            if c.dep_ == "prep" and c.lower_ in lx.STANCE_PREPS and c.i == t.i + 1 \
+            if c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1 \
                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 comp, cue_end = c, c.i + 1
                 break
@@ -1093,15 +1112,14 @@ class Extractor:
         content = self.content_from_tokens(cs, comp.right_edge.i + 1, t.i)
         if not content or self.generic_or_question(verb, subj):
             return
-        between = range(verb.i + 1, t.i)
         if verb.i > t.i:
             cue = [(t.i, cue_end)]
-        elif any(self.doc[k].is_punct for k in between):
+        elif any(doc[k].is_punct for k in range(verb.i + 1, t.i)):
             cue = [(verb.i, verb.i + 1), (t.i, cue_end)]  # "was, as ever, critical of"
         else:
             cue = [(verb.i, cue_end)]
         self.add(Cand(cue=cue, anchor=t.i, content=content, source=self.np_range(subj), source_head=holder.i,
-                      kind="stance", conf=0.5, lemma=t.lemma_.lower()))
+                      kind="stance", conf=0.5, lemma=adjective))
 
     def rule_raising(self, t: Token) -> None:
         """'X seems to Y', 'X appears ready to Y': an impression with no named holder."""
@@ -1157,6 +1175,14 @@ class Extractor:
             subj = t.head
         return subj is not None and subj.lemma_.lower() in lx.DOCUMENT_NOUNS
 
+    def named_actor_subject(self, t: Token) -> bool:
+        """The verb's subject is an actor, not a demonstrative ('that suggests …')."""
+        subj = self.subject_of(t)
+        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+            subj = t.head
+        return subj is not None and subj.lower_ not in ("this", "that", "these", "those", "it") \
+            and self.is_actor(subj.i)
+
     def object_content(self, t: Token, lemma: str, phrasal: bool = False):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
         'called him a liar', 'accused her of lying') and to-infinitives of intention verbs
@@ -1188,7 +1214,12 @@ class Extractor:
                                 g.dep_ in ("xcomp", "ccomp", "oprd") or g.dep_ == "prep" and g.lower_ == "as"):
                             e = g.right_edge.i + 1
                     return c.i + 1, e, c.i, "prep"
-        is_obj = lemma in lx.OBJECT_VERBS or phrasal or lemma in lx.EVIDENCE_VERBS and self.document_subject(t)
+        data = lemma in lx.EVIDENCE_VERBS and self.document_subject(t)
+        if lemma in lx.EVIDENCE_VERBS:
+            # "polls show X", "the senator revealed X"; not "history suggests X", "that suggests X"
+            is_obj = data or lemma in lx.OBJECT_VERBS and self.named_actor_subject(t)
+        else:
+            is_obj = lemma in lx.OBJECT_VERBS or phrasal
         is_int = lemma in lx.INTENTION_VERBS
         if not (is_obj or is_int):
             return None
@@ -1218,6 +1249,9 @@ class Extractor:
             elif d == "prep" and comps and c.lower_ in lx.OBJECT_PREPS and not any(
                     g.ent_type_ in ("DATE", "TIME") for g in c.children):
                 comps.append(c)
+            elif data and comps and d in ("prep", "advmod", "acomp") and not any(
+                    g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                comps.append(c)  # "polls showed X down by ten points", "found X in the lead"
             elif d in ("cc", "conj", "advcl", "npadvmod") and comps:
                 break
         if not comps:
