@@ -555,6 +555,7 @@ def test_data_state_things_through_their_objects(nlp):
     assert not ex.claims  # a person finding things reports nothing
     assert not run(nlp, "History suggests a tense relationship.").claims  # not a source
     assert not run(nlp, "That, too, suggests problems for the plan.").claims
+    assert not run(nlp, "That suggests the weeks after the election may be chaotic.").claims  # the article's inference
 
 
 def test_inverted_cue_whose_parse_reaches_into_the_content(nlp):

@@ -1038,6 +1038,10 @@ class Extractor:
         """Filters for forms that are rarely attributions."""
         if self.generic_or_question(t, subj):
             return False
+        if subj is not None and subj.lower_ in ("this", "that", "these", "those", "it") \
+                and t.lemma_.lower() in lx.EVIDENCE_VERBS and t.dep_ != "relcl" \
+                and self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0:
+            return False  # "That suggests …": the article drawing its own inference
         infinitive = t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
         if src is None:
             # imperatives ("See …", "Never forget …") and bare infinitives
