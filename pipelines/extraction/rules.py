@@ -44,6 +44,8 @@ NOUN_PREP_CONTENT = False
 IMPRESSIONS = True
 # generic holders: "anyone who says …", "everyone knows …"
 GENERIC_PRONOUNS = frozenset("anyone anybody everyone everybody whoever nobody".split())
+# Subjects that point back at the text itself ("that suggests", "this shows").
+DEMONSTRATIVES = frozenset("this that these those it".split())
 GENERIC_MODALS = frozenset("can could should must might may".split())
 # "declined to answer questions": an answer verb whose object is no content
 ANSWER_VERBS = frozenset("answer take return address respond reply field entertain".split())
@@ -1038,7 +1040,7 @@ class Extractor:
         """Filters for forms that are rarely attributions."""
         if self.generic_or_question(t, subj):
             return False
-        if subj is not None and subj.lower_ in ("this", "that", "these", "those", "it") \
+        if subj is not None and subj.lower_ in DEMONSTRATIVES \
                 and t.lemma_.lower() in lx.EVIDENCE_VERBS and t.dep_ != "relcl" \
                 and self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0:
             return False  # "That suggests …": the article drawing its own inference
@@ -1171,21 +1173,23 @@ class Extractor:
         out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
         return out or None
 
+    def subject_or_antecedent(self, t: Token) -> Token | None:
+        """t's subject; for 'a poll that showed …' the noun the relative pronoun stands for."""
+        subj = self.subject_of(t)
+        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
+            return t.head
+        return subj
+
     def document_subject(self, t: Token) -> bool:
         """'Polls show Clinton with a lead', 'a poll that showed X ahead': data and documents
         state things through their objects too; people who 'show' or 'find' something do not."""
-        subj = self.subject_of(t)
-        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
-            subj = t.head
+        subj = self.subject_or_antecedent(t)
         return subj is not None and subj.lemma_.lower() in lx.DOCUMENT_NOUNS
 
     def named_actor_subject(self, t: Token) -> bool:
         """The verb's subject is an actor, not a demonstrative ('that suggests …')."""
-        subj = self.subject_of(t)
-        if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
-            subj = t.head
-        return subj is not None and subj.lower_ not in ("this", "that", "these", "those", "it") \
-            and self.is_actor(subj.i)
+        subj = self.subject_or_antecedent(t)
+        return subj is not None and subj.lower_ not in DEMONSTRATIVES and self.is_actor(subj.i)
 
     def object_content(self, t: Token, lemma: str, phrasal: bool = False):
         """Objects as content for speech-act and stance verbs ('criticized the plan',
