@@ -122,6 +122,10 @@ class DocContext:
         t = self.doc[i]
         return t.idx + len(t.text)
 
+    def quoted(self, i: int) -> bool:
+        """Token i lies inside a quotation: someone else's words, not the article's."""
+        return self.quotes.containing(self.cs(i), self.ce(i)) >= 0
+
     def char_range(self, s: int, e: int) -> tuple[int, int]:
         return self.cs(s), self.ce(e - 1)
 
@@ -656,7 +660,7 @@ class Extractor:
         head = t.head if t.head.i != t.i else t
         if head.pos_ == "ADJ" and head.i != t.i and head.dep_ in ("amod", "compound"):
             return  # "the allegedly moderate Democrats": a qualified description
-        if self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) >= 0:
+        if self.ctx.quoted(t.i):
             return  # a hedge inside someone's quotation is part of that quotation
         seg_s, seg_e = self.ctx.seg_range(t.i)
         if head.pos_ in ("VERB", "AUX"):
@@ -999,7 +1003,7 @@ class Extractor:
             return False  # a sentence-initial "Asked …" is a participle whatever its tag
         if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children):
             return False
-        return self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0
+        return not self.ctx.quoted(t.i)
 
     def generic_or_question(self, t: Token, subj: Token | None) -> bool:
         """Clearly not attributions: modal or generic uses ('It should be stressed that',
@@ -1009,7 +1013,7 @@ class Extractor:
         ctx = self.ctx
         modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in GENERIC_MODALS
                     for c in t.children)
-        quoted = ctx.quotes.containing(ctx.cs(t.i), ctx.ce(t.i)) >= 0
+        quoted = ctx.quoted(t.i)
         if modal and not quoted and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in t.children):
             return True  # "it should be stressed / must be said that"
         if subj is not None and not quoted:
@@ -1042,7 +1046,7 @@ class Extractor:
             return False
         if subj is not None and subj.lower_ in DEMONSTRATIVES \
                 and t.lemma_.lower() in lx.EVIDENCE_VERBS and t.dep_ != "relcl" \
-                and self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) < 0:
+                and not self.ctx.quoted(t.i):
             return False  # "That suggests …": the article drawing its own inference
         infinitive = t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
         if src is None:
@@ -1082,19 +1086,14 @@ class Extractor:
         subj = self.subject_of(verb)
         if subj is None or subj.i > verb.i or subj.lower_ in ("it", "this", "you", "one"):
             return  # "it is clear that", "you should be wary of": no holder
-        quoted = self.ctx.quotes.containing(self.ctx.cs(t.i), self.ctx.ce(t.i)) >= 0
-        if not quoted and (subj.lower_ in ("i", "we") or self.in_own_question(t)):
+        if not self.ctx.quoted(t.i) and (subj.lower_ in ("i", "we") or self.in_own_question(t)):
             return  # the writer's own stance or question
         if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) \
                 or any(c.dep_ == "neg" for c in t.children) \
                 or any(c.dep_ in ("det", "amod") and c.lower_ in ("few", "no") for c in subj.children):
             return  # "may be reluctant", "are not sure", "few experts are sure": no position taken
-        holder = subj
-        if subj.lower_ in REL_PRONOUNS:
-            if verb.dep_ != "relcl":
-                return
-            holder = verb.head  # "the senators, who are wary of Y": the source as written is "who"
-        if not self.is_actor(holder.i):
+        holder = self.subject_or_antecedent(verb)  # "the senators, who are wary of Y": written "who"
+        if holder.lower_ in REL_PRONOUNS or not self.is_actor(holder.i):
             return
         cue_end = t.i + 1
         comp = None
