@@ -34,7 +34,7 @@ def test_documents_are_flushed_in_small_row_groups_because_each_row_carries_a_wh
     assert pq.read_table(path, columns=["doc_id"])["doc_id"].to_pylist() == [f"doc_{i:020x}" for i in range(600)]
 
 
-def test_pipeline_connections_take_the_configured_duckdb_memory_limit(tmp_path, monkeypatch):
+def test_pipeline_connections_take_the_configured_duckdb_memory_limit(tmp_path):
     db_path = tmp_path / "warehouse.duckdb"
     with warehouse.open_writer(db_path, "100MB") as connection:
         writer_limit = connection.execute("SELECT current_setting('memory_limit')").fetchone()[0]
@@ -47,7 +47,7 @@ def test_pipeline_connections_take_the_configured_duckdb_memory_limit(tmp_path, 
     assert writer_limit != reader_limit
 
 
-def test_the_memory_limit_setting_is_read_and_checked_before_any_work(tmp_path, monkeypatch):
+def test_the_memory_limit_setting_is_read_and_checked_before_any_work(monkeypatch):
     monkeypatch.setenv("CLAIMS_DUCKDB_MEMORY_LIMIT", "1GB")
     assert Settings.from_env().duckdb_memory_limit == "1GB"
     defs = build_defs(Settings.from_env())
