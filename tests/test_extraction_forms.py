@@ -609,3 +609,66 @@ def test_light_verb_idioms_state_a_position(nlp):
     assert not run(nlp, "She raised the issue with the prime minister.").claims
     assert not run(nlp, "The senators have not taken firm positions on the nominee.").claims
     assert not run(nlp, "He has made no statement about the deal.").claims
+
+
+def test_complement_hung_on_an_adjunct_noun(nlp):
+    # the parser can attach "that …" to "conference" or "statement" as a relative clause
+    for text, content in (
+            ("The mayor said during a long news conference that the bridge would reopen in May.",
+             "the bridge would reopen in May"),
+            ("The union said in a statement that the strike would end on Monday.",
+             "the strike would end on Monday")):
+        c, _ = one(nlp, text, "said")
+        assert c.content_text == content, text
+    c, _ = one(nlp, "He said in the statement that was released on Friday that taxes would rise.", "said")
+    assert c.content_text == "taxes would rise"  # the real relative clause is not the content
+    assert not run(nlp, "She spoke at the conference that the party held in May.").claims
+
+
+def test_y_x_said_when_the_verb_has_no_complement(nlp):
+    c, _ = one(nlp, "As the mayor prepared to speak on Tuesday, a man outside the hall was "
+                    "arrested by officers, police said.", "said")
+    assert c.source_text == "police"
+    assert c.content_text.startswith("As the mayor prepared") and c.content_text.endswith("by officers")
+    c, _ = one(nlp, "The hashtag #FindThem, Ms. Okafor said, accompanied pictures of the missing "
+                    "and news when someone was found alive.", "said")
+    assert c.source_text == "Ms. Okafor"
+    assert c.content_text.startswith("The hashtag #FindThem") and "accompanied pictures" in c.content_text
+    assert not run(nlp, "In 2010, he said.").claims  # no clause, no claim
+
+
+def test_make_it_clear_states_a_position(nlp):
+    c, _ = one(nlp, "The senator has made clear that she will not support the bill.", "made clear")
+    assert c.source_text == "The senator" and c.content_text == "she will not support the bill"
+    c, _ = one(nlp, "Trump made it clear that the others should drop out.", "made it clear")
+    assert c.content_text == "the others should drop out"
+    assert not run(nlp, "That made it clear that the plan had failed.").claims  # the article's inference
+
+
+def test_seeing_something_as_something_is_a_view(nlp):
+    c, _ = one(nlp, "Most voters in the state see the governor as the stronger candidate.", "see")
+    assert c.source_text == "Most voters in the state"
+    assert c.content_text == "the governor as the stronger candidate"
+    c, _ = one(nlp, "The Trump campaign casts Clinton as a liar.", "casts")
+    assert c.content_text == "Clinton as a liar"
+    for not_a_view in ("He saw the ad on Monday.", "She cast a vote as a delegate.",
+                       "The campaign saw its lead shrink."):
+        assert not run(nlp, not_a_view).claims, not_a_view
+
+
+def test_criticism_drawn_from_someone(nlp):
+    c, _ = one(nlp, "The proposal has drawn harsh criticism from fellow candidates.", "drawn harsh criticism")
+    assert c.source_text == "fellow candidates" and c.content_text == "The proposal"
+    c, _ = one(nlp, "The minister has faced criticism for closing the hospital.", "faced criticism")
+    assert c.source_text is None and c.hedged and c.source_kind == "none"
+    assert c.content_text == "The minister … closing the hospital"
+    for not_received in ("The plan drew no criticism from Democrats.",
+                         "We faced criticism from readers.",
+                         "The program attracted criticism for a number of reasons."):
+        assert not run(nlp, not_received).claims, not_received
+
+
+def test_expected_in_a_relative_clause(nlp):
+    c, _ = one(nlp, "The final, which is expected to draw a large audience, airs on Sunday.", "is expected")
+    assert c.source_text is None and c.content_text == "which … to draw a large audience"
+    assert not run(nlp, "A deal expected to pass on Friday was delayed.").claims

@@ -13,7 +13,7 @@ from .records import Claim, DocumentExtraction, Spans, spans_text, stable_id
 from .rules import _NUM_RE, Cand, DocContext, Extractor, _trim_chars
 from .timex import resolve as resolve_time
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 TIME_PREPS = frozenset("on in at during since earlier later last this".split())
 DEFINITE = frozenset("the this that these those its their his her".split())

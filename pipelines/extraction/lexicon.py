@@ -184,6 +184,25 @@ champion advocate insist allege forecast estimate project proclaim concede guara
 assure warn remind reaffirm affirm express voice discuss compare list
 """.split())
 
+# Verbs of viewing that state a view only with an "as" predicate: "sees X as a threat",
+# "cast him as an outsider" (not "saw the ad", "cast a vote").
+AS_PREDICATE_VERBS = frozenset("see view regard cast paint frame".split())
+
+# Prepositions of the setting of a statement ("said in a statement", "during a news
+# conference", "following a vote"), after which a that-clause is still the verb's.
+CIRCUMSTANCE_PREPS = frozenset("in at during on following after before for with through".split())
+
+# "made it clear that Y", "made plain that Y".
+MAKE_CLEAR_ADJECTIVES = frozenset("clear plain".split())
+
+# "The plan drew criticism from X": a stance of X's on the subject, named by the noun it
+# is received as.
+RECEIVED_STANCE_NOUNS = frozenset("""
+criticism criticisms praise condemnation backlash rebuke rebukes ridicule scorn
+endorsement endorsements complaint complaints objection objections
+""".split())
+RECEIVING_VERBS = frozenset("draw attract face receive earn endure garner win spark prompt provoke trigger".split())
+
 # Verbs that report that speech happened without giving its content ("declined to comment").
 NO_CONTENT_VERBS = frozenset("comment elaborate speculate discuss specify talk respond answer".split())
 
@@ -300,4 +319,4 @@ PARTICLE_CUE_VERBS = {
 
 # Every verb lemma that can head a cue.
 ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS) \
-    | frozenset(PARTICLE_CUE_VERBS)
+    | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS

@@ -371,6 +371,9 @@ class Extractor:
                 ins.append(t.i)
             elif t.pos_ == "NOUN" and t.lemma_.lower() in lx.STANCE_NOUNS and self.rule_noun(t):
                 pass
+            elif t.pos_ == "NOUN" and t.dep_ == "dobj" and t.lemma_.lower() in lx.RECEIVED_STANCE_NOUNS \
+                    and t.head.lemma_.lower() in lx.RECEIVING_VERBS and self.rule_received_stance(t):
+                pass
             elif lw == "according":
                 self.rule_according(t)
             elif lw == "as" and t.dep_ == "mark" and t.head.dep_ == "advcl":
@@ -575,6 +578,36 @@ class Extractor:
                       kind="noun", conf=0.55, lemma=lemma))
         return True
 
+    def rule_received_stance(self, noun: Token) -> bool:
+        """'The proposal drew criticism from X' (X criticised the proposal), 'Obama has
+        faced criticism for Y' (an unnamed source criticised Obama for Y)."""
+        verb = noun.head
+        if any(g.dep_ == "neg" for g in verb.children) or any(
+                g.dep_ == "det" and g.lower_ == "no" for g in noun.children):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in DEMONSTRATIVES or subj.pos_ == "PRON" and subj.lower_ != "it" \
+                and subj.lower_ not in REL_PRONOUNS:
+            return False  # "we faced criticism": the holder of the position is who matters
+        preps = [c for c in list(noun.rights) + list(verb.rights)
+                 if c.dep_ == "prep" and c.i > noun.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        source = next((c for c in preps if c.lower_ == "from"), None)
+        reason = next((c for c in preps if c.lower_ in ("for", "over") and not any(
+            g.lemma_.lower() == "reason" for g in c.subtree)), None)  # not "for several reasons"
+        if source is None and reason is None:
+            return False
+        content = self.content_from_tokens(subj.left_edge.i, subj.right_edge.i + 1, verb.i)
+        if reason is not None:
+            content += self.content_from_tokens(reason.i + 1, reason.right_edge.i + 1, verb.i)
+        src, shead = None, -1
+        if source is not None:
+            pobj = next(g for g in source.children if g.dep_ in ("pobj", "pcomp"))
+            src, shead = self.np_range(pobj), pobj.i
+        cue = [(verb.i, noun.i + 1)] if noun.i - verb.i <= 3 else [(verb.i, verb.i + 1), (noun.i, noun.i + 1)]
+        self.add(Cand(cue=cue, anchor=noun.i, content=content, source=src, source_head=shead,
+                      kind="received", conf=0.6, lemma=noun.lemma_.lower(), hedge=src is None))
+        return True
+
     def rule_in_document(self, t: Token) -> None:
         """'In a new poll, X leads by ten points': the poll is the source, 'in' the cue."""
         if t.dep_ != "prep":
@@ -729,6 +762,8 @@ class Extractor:
         """'expressing hope that Y', 'voiced concern that Y', 'made the case for Y',
         'offered a defence of Y', 'took issue with Y'."""
         verb = t.lemma_.lower()
+        if verb == "make" and self.rule_make_clear(t):
+            return True
         for c in t.children:
             if c.dep_ != "dobj":
                 continue
@@ -776,6 +811,26 @@ class Extractor:
             return True
         return False
 
+    def rule_make_clear(self, t: Token) -> bool:
+        """'X made (it) clear that Y': a stated position. The parser hangs the that-clause
+        on 'clear' or on 'made'."""
+        clear = next((c for c in t.children if c.lower_ in lx.MAKE_CLEAR_ADJECTIVES
+                      and c.dep_ in ("ccomp", "oprd", "acomp", "dobj")), None)
+        if clear is None or any(g.dep_ == "neg" for g in t.children):
+            return False
+        clause = next((g for g in list(clear.rights) + [g for g in t.rights if g.i > clear.i]
+                       if g.dep_ in ("advcl", "ccomp") and any(
+                           m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        subj = self.subject_of(t)
+        if clause is None or subj is None or subj.lower_ in DEMONSTRATIVES:
+            return False
+        cs = next(m.i for m in clause.children if m.dep_ == "mark")
+        self.add(Cand(cue=[(t.i, clear.i + 1)], anchor=t.i,
+                      content=self.content_from_tokens(cs, clause.right_edge.i + 1, t.i),
+                      source=self.np_range(subj, exclude=t), source_head=subj.i,
+                      kind="position", conf=0.7, lemma=f"make {clear.lower_}"))
+        return True
+
     def rule_verb(self, t: Token) -> None:
         doc = self.doc
         lemma = lx.LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
@@ -804,6 +859,8 @@ class Extractor:
         ccomp = next((c for c in t.children if c.dep_ == "ccomp" and self.ctx.seg_of[c.i] == seg
                       and not (c.i < t.i and doc[c.right_edge.i + 1].text == ";")),
                      None) if clausal else None
+        if ccomp is None and clausal:
+            ccomp = self.complement_under_adjunct(t, seg)
         subj = self.subject_of(t)
         if subj is None and is_speech:
             subj = self.name_after_quote(t)
@@ -890,6 +947,11 @@ class Extractor:
                     content = qq
                     content_quote = True
                     kind = "quote"
+        if not content and is_speech and subj is not None and ccomp is None:
+            content = self.content_around_cue_clause(t, subj)
+            if content:
+                conf -= 0.1
+                kind = "inverted"
         if not content:
             return
         if not content_quote and ccomp is not None:
@@ -946,6 +1008,32 @@ class Extractor:
                       via=via, via_head=via_head, kind=kind, conf=conf, lemma=t.lemma_.lower(),
                       content_quote=content_quote,
                       hedge=src is None))
+
+    def complement_under_adjunct(self, t: Token, seg: int) -> Token | None:
+        """The that-clause of "said in a statement that Y" or "said during a news conference
+        that Y", which the parser hangs on the adjunct's noun as a relative clause.
+
+        A real relative clause has "that" as its subject or object ("the statement that
+        was released"); a complement has it as a bare complementizer and its own subject.
+        """
+        preps = [c for c in t.rights if c.dep_ == "prep"]
+        while preps:
+            prep = preps.pop(0)
+            if prep.lower_ not in lx.CIRCUMSTANCE_PREPS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() in lx.STANCE_NOUNS:
+                    continue  # "responded to accusations that Y": the noun's own complement
+                preps += [c for c in noun.rights if c.dep_ == "prep"]  # "at a rally in Iowa that Y"
+                tok = next((c for c in noun.rights if c.dep_ in ("relcl", "acl")), None)
+                if tok is None or self.ctx.seg_of[tok.i] != seg:
+                    continue
+                first = tok.left_edge
+                if first.lower_ == "that" and first.head.i == tok.i \
+                        and first.dep_ in ("mark", "advmod") \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    return tok
+        return None
 
     def is_actor(self, i: int) -> bool:
         """A source head that can hold a position: a named actor, a pronoun, a person,
@@ -1142,11 +1230,14 @@ class Extractor:
             if t.dep_ in ("amod", "acl", "relcl", "xcomp", "ccomp", "advcl"):
                 return None
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        elif t.tag_ != "VBN" or t.dep_ in ("amod", "acl", "relcl"):
+        elif t.tag_ != "VBN" or t.dep_ in ("amod", "acl"):
             return None
         else:
             subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-        if subj is None or subj.lower_ in ("it", "who", "which", "that") or subj.i > t.i \
+        if t.dep_ == "relcl" and (subj is None or subj.lower_ not in REL_PRONOUNS):
+            return None  # "a deal (that was) expected to pass": only "which is expected to"
+        if subj is None or subj.lower_ == "it" or subj.i > t.i \
+                or t.dep_ != "relcl" and subj.lower_ in REL_PRONOUNS \
                 or t.lemma_.lower() in ("suppose", "require", "allow", "force"):
             return None
         comp = None
@@ -1169,6 +1260,9 @@ class Extractor:
             return None
         ss, se = subj.left_edge.i, subj.right_edge.i + 1
         cs, ce = comp.left_edge.i, comp.right_edge.i + 1
+        if t.dep_ == "relcl" and ss > 0 and self.doc[ss - 1].text == ",":
+            # ", which is expected to Y, …": the clause ends at its closing comma
+            ce = next((k for k in range(cs, ce) if self.doc[k].text == ","), ce)
         out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
         return out or None
 
@@ -1225,6 +1319,13 @@ class Extractor:
         if lemma in lx.EVIDENCE_VERBS:
             # "polls show X", "the senator revealed X"; not "history suggests X", "that suggests X"
             is_obj = data or lemma in lx.OBJECT_VERBS and self.named_actor_subject(t)
+        elif lemma in lx.AS_PREDICATE_VERBS:
+            # "voters see Clinton as the stronger candidate": a view, only with its "as"
+            is_obj = self.named_actor_subject(t) and any(
+                c.dep_ == "dobj" and (lemma != "cast" or c.pos_ in ("PRON", "PROPN")
+                                      or c.lemma_.lower() in lx.PERSON_NOUNS)
+                for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in t.rights)
         else:
             is_obj = lemma in lx.OBJECT_VERBS or phrasal
         is_int = lemma in lx.INTENTION_VERBS
@@ -1385,6 +1486,49 @@ class Extractor:
         while first < t.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
             first += 1
         return first
+
+    def content_around_cue_clause(self, t: Token, subj: Token) -> list[tuple[int, int]]:
+        """'Y, X said.' and 'Y1, X said, Y2' when the parser gave the verb no complement
+        and hung Y elsewhere (a separate clause, or under a noun taken as the root).
+
+        The cue clause (subject, verb and the verb's own adjuncts) must end the sentence
+        or be set off by commas inside it, and Y must hold a clause with its own subject:
+        "In 2010, he said." is not a claim.
+        """
+        doc = self.doc
+        if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
+            return []
+        if any(c.dep_ in ("dobj", "attr", "xcomp", "ccomp", "mark") for c in t.children):
+            return []
+        sent = t.sent
+        seg_s, seg_e = self.ctx.seg_range(t.i)
+        start, end = max(sent.start, seg_s), min(sent.end, seg_e)
+        first = self.cue_clause_start(t, subj)
+        if first <= start or doc[first - 1].text != "," and doc[first - 1].text not in QUOTE_CHARS:
+            return []
+        last = max(t.i, subj.right_edge.i)
+        for c in t.rights:  # adjuncts: "said on Monday", "said in an interview"
+            if c.i > last and c.dep_ in ("advmod", "npadvmod", "prep") and c.left_edge.i == last + 1:
+                last = c.right_edge.i
+        nxt = last + 1
+        while nxt < end and doc[nxt].text in QUOTE_CHARS:
+            nxt += 1
+        if nxt < end and doc[nxt].text in (".", "!", "?") or nxt >= end:
+            pieces = [(start, first)]  # 'Y, X said.'
+        elif doc[nxt].text == "," and nxt + 1 < end:
+            pieces = [(start, first), (nxt + 1, end)]  # 'Y1, X said, Y2'
+        else:
+            return []
+        clause = range(first, last + 1)
+        inside = [k for ps, pe in pieces for k in range(ps, pe)]
+        if not any(doc[k].pos_ in ("VERB", "AUX") and doc[k].head.i not in clause
+                   and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)
+                   for k in inside):
+            return []
+        out: list[tuple[int, int]] = []
+        for ps, pe in pieces:
+            out += self.content_from_tokens(ps, pe, t.i)
+        return out
 
     def inverted_ok(self, t: Token, subj: Token) -> bool:
         """A cue clause hung under the content: '..., X said' with nothing else after."""
