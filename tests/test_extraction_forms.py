@@ -623,6 +623,9 @@ def test_complement_hung_on_an_adjunct_noun(nlp):
     c, _ = one(nlp, "He said in the statement that was released on Friday that taxes would rise.", "said")
     assert c.content_text == "taxes would rise"  # the real relative clause is not the content
     assert not run(nlp, "She spoke at the conference that the party held in May.").claims
+    text = ("There were many critics who argued on the day that we opened the office, on "
+            "Election Day, that the project would fail.")
+    assert "we opened the office" not in " ".join(c.content_text for c in run(nlp, text).claims)
 
 
 def test_y_x_said_when_the_verb_has_no_complement(nlp):
@@ -635,6 +638,13 @@ def test_y_x_said_when_the_verb_has_no_complement(nlp):
     assert c.source_text == "Ms. Okafor"
     assert c.content_text.startswith("The hashtag #FindThem") and "accompanied pictures" in c.content_text
     assert not run(nlp, "In 2010, he said.").claims  # no clause, no claim
+    # Y holds its own claim: the quotation stays the speaker's, not the outlet's
+    c, _ = one(nlp, "“The new centre will add capacity,” said Director Tom Reyes, the Gazette reports.",
+               "said")
+    assert c.source_text.startswith("Director Tom Reyes")
+    # not a reporting verb in a parenthetical
+    text = "Mark Hill, who hails from the far corner of Ohio, said he was disappointed."
+    assert [c.cue_text for c in run(nlp, text).claims] == ["said"]
 
 
 def test_make_it_clear_states_a_position(nlp):
@@ -652,7 +662,9 @@ def test_seeing_something_as_something_is_a_view(nlp):
     c, _ = one(nlp, "The Trump campaign casts Clinton as a liar.", "casts")
     assert c.content_text == "Clinton as a liar"
     for not_a_view in ("He saw the ad on Monday.", "She cast a vote as a delegate.",
-                       "The campaign saw its lead shrink."):
+                       "The campaign saw its lead shrink.",
+                       "Officers along the border were already seeing a surge in illegal crossings as a result.",
+                       "If you see the deal as a failure, vote no."):
         assert not run(nlp, not_a_view).claims, not_a_view
 
 

@@ -192,6 +192,20 @@ AS_PREDICATE_VERBS = frozenset("see view regard cast paint frame".split())
 # conference", "following a vote"), after which a that-clause is still the verb's.
 CIRCUMSTANCE_PREPS = frozenset("in at during on following after before for with through".split())
 
+# The core verbs of reported speech, trusted where the parse is not: a parenthetical cue
+# clause with Y left unattached ("Y, police said.", "Y1, she adds, Y2"), a that-clause hung
+# on the setting ("said in a statement that Y").
+CORE_REPORTING_VERBS = frozenset("""
+say tell add write report explain note argue insist warn claim acknowledge admit concede
+predict estimate contend caution suggest observe recall counter maintain stress believe think
+""".split())
+
+# Nouns of a moment: "on the day that we launched" is a relative clause, not what was said.
+MOMENT_NOUNS = frozenset("day night morning evening afternoon week month year moment hour".split())
+
+# "as" phrases that are adverbials, not a view's predicate ("saw a surge as a result").
+ADVERBIAL_AS_NOUNS = frozenset("result part whole consequence well usual such".split())
+
 # "made it clear that Y", "made plain that Y".
 MAKE_CLEAR_ADJECTIVES = frozenset("clear plain".split())
 

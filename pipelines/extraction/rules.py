@@ -1016,6 +1016,8 @@ class Extractor:
         A real relative clause has "that" as its subject or object ("the statement that
         was released"); a complement has it as a bare complementizer and its own subject.
         """
+        if t.lemma_.lower() not in lx.CORE_REPORTING_VERBS:
+            return None
         preps = [c for c in t.rights if c.dep_ == "prep"]
         while preps:
             prep = preps.pop(0)
@@ -1024,6 +1026,8 @@ class Extractor:
             for noun in prep.children:
                 if noun.dep_ != "pobj" or noun.lemma_.lower() in lx.STANCE_NOUNS:
                     continue  # "responded to accusations that Y": the noun's own complement
+                if noun.lemma_.lower() in lx.MOMENT_NOUNS and prep.lower_ != "for":
+                    continue  # "argued on the day that we launched …, that Y"
                 preps += [c for c in noun.rights if c.dep_ == "prep"]  # "at a rally in Iowa that Y"
                 tok = next((c for c in noun.rights if c.dep_ in ("relcl", "acl")), None)
                 if tok is None or self.ctx.seg_of[tok.i] != seg:
@@ -1234,8 +1238,9 @@ class Extractor:
             return None
         else:
             subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-        if t.dep_ == "relcl" and (subj is None or subj.lower_ not in REL_PRONOUNS):
-            return None  # "a deal (that was) expected to pass": only "which is expected to"
+        if t.dep_ == "relcl" and (subj is None or subj.lower_ not in REL_PRONOUNS
+                                  or t.lemma_.lower() in lx.NO_CONTENT_VERBS):
+            return None  # only "which is expected to", not "that had been discussed as"
         if subj is None or subj.lower_ == "it" or subj.i > t.i \
                 or t.dep_ != "relcl" and subj.lower_ in REL_PRONOUNS \
                 or t.lemma_.lower() in ("suppose", "require", "allow", "force"):
@@ -1321,11 +1326,13 @@ class Extractor:
             is_obj = data or lemma in lx.OBJECT_VERBS and self.named_actor_subject(t)
         elif lemma in lx.AS_PREDICATE_VERBS:
             # "voters see Clinton as the stronger candidate": a view, only with its "as"
-            is_obj = self.named_actor_subject(t) and any(
+            is_obj = self.named_actor_subject(t) and self.subject_of(t).lower_ != "you" and any(
                 c.dep_ == "dobj" and (lemma != "cast" or c.pos_ in ("PRON", "PROPN")
                                       or c.lemma_.lower() in lx.PERSON_NOUNS)
                 for c in t.children) and any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in t.rights)
+                c.dep_ == "prep" and c.lower_ == "as" and not any(
+                    g.lemma_.lower() in lx.ADVERBIAL_AS_NOUNS for g in c.children)
+                for c in t.rights)
         else:
             is_obj = lemma in lx.OBJECT_VERBS or phrasal
         is_int = lemma in lx.INTENTION_VERBS
@@ -1496,8 +1503,9 @@ class Extractor:
         "In 2010, he said." is not a claim.
         """
         doc = self.doc
-        if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
-            return []
+        if t.lemma_.lower() not in lx.CORE_REPORTING_VERBS or t.tag_ in ("VBG", "VB", "VBN") \
+                or t.dep_ not in ("ROOT", "parataxis"):
+            return []  # not "…, who hails from Ohio, said", "when it reported, in 2012, on …"
         if any(c.dep_ in ("dobj", "attr", "xcomp", "ccomp", "mark") for c in t.children):
             return []
         sent = t.sent
@@ -1521,6 +1529,9 @@ class Extractor:
             return []
         clause = range(first, last + 1)
         inside = [k for ps, pe in pieces for k in range(ps, pe)]
+        if any(doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in lx.CORE_REPORTING_VERBS | {"ask"}
+               for k in inside):
+            return []  # Y holds a claim of its own ("“…,” said X, the Examiner reports")
         if not any(doc[k].pos_ in ("VERB", "AUX") and doc[k].head.i not in clause
                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)
                    for k in inside):
