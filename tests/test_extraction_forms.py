@@ -612,47 +612,44 @@ def test_light_verb_idioms_state_a_position(nlp):
 
 
 def test_complement_hung_on_an_adjunct_noun(nlp):
-    # the parser can attach "that …" to "conference" or "statement" as a relative clause
+    # the parser attaches "that …" to "statement" or "report" as a relative clause
     for text, content in (
-            ("The mayor said during a long news conference that the bridge would reopen in May.",
-             "the bridge would reopen in May"),
-            ("The union said in a statement that the strike would end on Monday.",
-             "the strike would end on Monday")):
+            ("She said in a statement that the agency was reviewing the footage.",
+             "the agency was reviewing the footage"),
+            ("They said in a report released Tuesday that emissions rose.", "emissions rose")):
         c, _ = one(nlp, text, "said")
         assert c.content_text == content, text
     c, _ = one(nlp, "He said in the statement that was released on Friday that taxes would rise.", "said")
     assert c.content_text == "taxes would rise"  # the real relative clause is not the content
-    assert not run(nlp, "She spoke at the conference that the party held in May.").claims
+    for relative in ("She spoke at the conference that the party held in May.",
+                     "He wrote at a time that the country was divided.",  # "that" = when
+                     "He said in the same way that his father had spoken."):  # "that" = how
+        assert not run(nlp, relative).claims, relative
     text = ("There were many critics who argued on the day that we opened the office, on "
             "Election Day, that the project would fail.")
     assert "we opened the office" not in " ".join(c.content_text for c in run(nlp, text).claims)
 
 
 def test_y_x_said_when_the_verb_has_no_complement(nlp):
-    c, _ = one(nlp, "As the mayor prepared to speak on Tuesday, a man outside the hall was "
-                    "arrested by officers, police said.", "said")
-    assert c.source_text == "police"
-    assert c.content_text.startswith("As the mayor prepared") and c.content_text.endswith("by officers")
     c, _ = one(nlp, "The hashtag #FindThem, Ms. Okafor said, accompanied pictures of the missing "
                     "and news when someone was found alive.", "said")
     assert c.source_text == "Ms. Okafor"
     assert c.content_text.startswith("The hashtag #FindThem") and "accompanied pictures" in c.content_text
+    c, _ = one(nlp, "As the mayor prepared to speak on Tuesday, a man outside the hall was "
+                    "arrested by officers, police said.", "said")
+    assert c.source_text == "police"
+    assert c.content_text.startswith("As the mayor prepared") and c.content_text.endswith("by officers")
     assert not run(nlp, "In 2010, he said.").claims  # no clause, no claim
-    # Y holds its own claim: the quotation stays the speaker's, not the outlet's
-    c, _ = one(nlp, "“The new centre will add capacity,” said Director Tom Reyes, the Gazette reports.",
-               "said")
-    assert c.source_text.startswith("Director Tom Reyes")
-    # not a reporting verb in a parenthetical
-    text = "Mark Hill, who hails from the far corner of Ohio, said he was disappointed."
-    assert [c.cue_text for c in run(nlp, text).claims] == ["said"]
 
 
 def test_make_it_clear_states_a_position(nlp):
     c, _ = one(nlp, "The senator has made clear that she will not support the bill.", "made clear")
     assert c.source_text == "The senator" and c.content_text == "she will not support the bill"
-    c, _ = one(nlp, "Trump made it clear that the others should drop out.", "made it clear")
+    c, _ = one(nlp, "The governor made it clear that the others should drop out.", "made it clear")
     assert c.content_text == "the others should drop out"
-    assert not run(nlp, "That made it clear that the plan had failed.").claims  # the article's inference
+    for inference in ("That made it clear that the plan had failed.",
+                      "The attack made it clear that the city is vulnerable."):
+        assert not run(nlp, inference).claims, inference  # the article's own inference
 
 
 def test_seeing_something_as_something_is_a_view(nlp):
@@ -661,26 +658,44 @@ def test_seeing_something_as_something_is_a_view(nlp):
     assert c.content_text == "the governor as the stronger candidate"
     c, _ = one(nlp, "The Trump campaign casts Clinton as a liar.", "casts")
     assert c.content_text == "Clinton as a liar"
+    c, _ = one(nlp, "The campaign painted her as a career politician.", "painted")
+    assert c.content_text == "her as a career politician"
+    c, _ = one(nlp, "Democrats paint the administration as incompetent.", "paint")
+    assert c.content_text == "the administration as incompetent"
     for not_a_view in ("He saw the ad on Monday.", "She cast a vote as a delegate.",
                        "The campaign saw its lead shrink.",
                        "Officers along the border were already seeing a surge in illegal crossings as a result.",
-                       "If you see the deal as a failure, vote no."):
+                       "If you see the deal as a failure, vote no.",
+                       "She saw the city as a teenager.",  # her age, not a view
+                       "He painted the house as a student.",
+                       "Nearly 3 million votes were cast as of Tuesday.",  # literal passives
+                       "The walls were painted as part of the renovation.",
+                       "The bronze statue was cast as a single piece in 1901."):
         assert not run(nlp, not_a_view).claims, not_a_view
 
 
 def test_criticism_drawn_from_someone(nlp):
     c, _ = one(nlp, "The proposal has drawn harsh criticism from fellow candidates.", "drawn harsh criticism")
     assert c.source_text == "fellow candidates" and c.content_text == "The proposal"
+    c, _ = one(nlp, "She drew praise from critics for her performance.", "drew praise")
+    assert c.source_text == "critics" and c.content_text == "She … her performance"
     c, _ = one(nlp, "The minister has faced criticism for closing the hospital.", "faced criticism")
     assert c.source_text is None and c.hedged and c.source_kind == "none"
     assert c.content_text == "The minister … closing the hospital"
     for not_received in ("The plan drew no criticism from Democrats.",
                          "We faced criticism from readers.",
-                         "The program attracted criticism for a number of reasons."):
+                         "The program attracted criticism for a number of reasons.",
+                         "Obama faced criticism for years.",  # when, not why
+                         "The mayor faced criticism over the weekend.",
+                         "The film drew praise from the start."):  # not a source
         assert not run(nlp, not_received).claims, not_received
 
 
 def test_expected_in_a_relative_clause(nlp):
     c, _ = one(nlp, "The final, which is expected to draw a large audience, airs on Sunday.", "is expected")
     assert c.source_text is None and c.content_text == "which … to draw a large audience"
+    c, _ = one(nlp, "The plant, which is expected to hire engineers, designers and managers, opens "
+                    "next year.", "is expected")
+    assert c.content_text == "which … to hire engineers, designers and managers"  # the list kept whole
     assert not run(nlp, "A deal expected to pass on Friday was delayed.").claims
+    assert not run(nlp, "The senator, who is known as a moderate, voted no.").claims

@@ -187,6 +187,10 @@ assure warn remind reaffirm affirm express voice discuss compare list
 # Verbs of viewing that state a view only with an "as" predicate: "sees X as a threat",
 # "cast him as an outsider" (not "saw the ad", "cast a vote").
 AS_PREDICATE_VERBS = frozenset("see view regard cast paint frame".split())
+# Of those, the ones with a literal sense: a view only of a person ("cast him as a liar").
+LITERAL_AS_VERBS = frozenset("cast paint frame".split())
+# "saw the city as a teenager": the subject's own age or role at the time, not a view.
+LIFE_STAGE_NOUNS = frozenset("teenager child kid boy girl youngster youth adult student".split())
 
 # Prepositions of the setting of a statement ("said in a statement", "during a news
 # conference", "following a vote"), after which a that-clause is still the verb's.
@@ -200,8 +204,26 @@ say tell add write report explain note argue insist warn claim acknowledge admit
 predict estimate contend caution suggest observe recall counter maintain stress believe think
 """.split())
 
-# Nouns of a moment: "on the day that we launched" is a relative clause, not what was said.
-MOMENT_NOUNS = frozenset("day night morning evening afternoon week month year moment hour".split())
+# Nouns of a moment or manner: "on the day that we launched", "in the way that his father
+# spoke" are relative clauses, not what was said; "for years" is when, not why.
+RELATIVE_ADVERB_NOUNS = frozenset("""
+day night morning evening afternoon week weekend month year moment hour time way point
+extent degree place stage period era
+""".split())
+
+# Nouns that take a that-clause of their own after a preposition of setting: "in the hope
+# that Y", "on the grounds that Y".
+NOUNS_WITH_OWN_CLAUSE = frozenset("""
+hope belief grounds assumption understanding knowledge expectation fear idea notion sense
+condition premise fact claim accusation allegation argument suggestion
+""".split())
+
+# Passive cues that still attribute inside a relative clause: ", which is expected to Y",
+# "who was seen as Y" (not "who is known as", "that had been discussed").
+RELATIVE_PASSIVE_CUES = frozenset("""
+expect believe think say report consider see view regard describe allege rumor rumour
+suspect estimate predict project reckon presume
+""".split())
 
 # "as" phrases that are adverbials, not a view's predicate ("saw a surge as a result").
 ADVERBIAL_AS_NOUNS = frozenset("result part whole consequence well usual such".split())

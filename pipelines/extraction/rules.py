@@ -46,6 +46,7 @@ IMPRESSIONS = True
 GENERIC_PRONOUNS = frozenset("anyone anybody everyone everybody whoever nobody".split())
 # Subjects that point back at the text itself ("that suggests", "this shows").
 DEMONSTRATIVES = frozenset("this that these those it".split())
+FIRST_SECOND_PERSON = frozenset("i me we us you".split())
 GENERIC_MODALS = frozenset("can could should must might may".split())
 # "declined to answer questions": an answer verb whose object is no content
 ANSWER_VERBS = frozenset("answer take return address respond reply field entertain".split())
@@ -579,21 +580,23 @@ class Extractor:
         return True
 
     def rule_received_stance(self, noun: Token) -> bool:
-        """'The proposal drew criticism from X' (X criticised the proposal), 'Obama has
-        faced criticism for Y' (an unnamed source criticised Obama for Y)."""
+        """'The plan drew criticism from X' (X criticised the plan), 'Obama has faced
+        criticism for Y' (an unnamed source criticised Obama for Y)."""
         verb = noun.head
         if any(g.dep_ == "neg" for g in verb.children) or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in noun.children):
             return False
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in DEMONSTRATIVES or subj.pos_ == "PRON" and subj.lower_ != "it" \
-                and subj.lower_ not in REL_PRONOUNS:
-            return False  # "we faced criticism": the holder of the position is who matters
+        if subj is None or subj.lower_ in FIRST_SECOND_PERSON or subj.lower_ in DEMONSTRATIVES and subj.lower_ != "it":
+            return False  # "we faced criticism": the writer's side; "this drew praise"
         preps = [c for c in list(noun.rights) + list(verb.rights)
-                 if c.dep_ == "prep" and c.i > noun.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-        source = next((c for c in preps if c.lower_ == "from"), None)
-        reason = next((c for c in preps if c.lower_ in ("for", "over") and not any(
-            g.lemma_.lower() == "reason" for g in c.subtree)), None)  # not "for several reasons"
+                 if c.dep_ == "prep" and c.i > noun.i and self.prep_object(c) is not None]
+        reason = next((c for c in preps if c.lower_ in ("for", "over", "about")
+                       and not self.time_phrase(c)
+                       and not any(g.lemma_.lower() == "reason" for g in c.subtree)),
+                      None)  # not "for a number of reasons"
+        source = next((c for c in preps if c.lower_ == "from" and self.is_actor(self.prep_object(c).i)),
+                      None)  # not "from the start"
         if source is None and reason is None:
             return False
         content = self.content_from_tokens(subj.left_edge.i, subj.right_edge.i + 1, verb.i)
@@ -601,12 +604,25 @@ class Extractor:
             content += self.content_from_tokens(reason.i + 1, reason.right_edge.i + 1, verb.i)
         src, shead = None, -1
         if source is not None:
-            pobj = next(g for g in source.children if g.dep_ in ("pobj", "pcomp"))
-            src, shead = self.np_range(pobj), pobj.i
+            pobj = self.prep_object(source)
+            end = pobj.right_edge.i + 1
+            if reason is not None and pobj.i < reason.i < end:
+                end = reason.i  # "complaints from constituents about the delays"
+            src, shead = (pobj.left_edge.i, end), pobj.i
         cue = [(verb.i, noun.i + 1)] if noun.i - verb.i <= 3 else [(verb.i, verb.i + 1), (noun.i, noun.i + 1)]
         self.add(Cand(cue=cue, anchor=noun.i, content=content, source=src, source_head=shead,
                       kind="received", conf=0.6, lemma=noun.lemma_.lower(), hedge=src is None))
         return True
+
+    @staticmethod
+    def prep_object(prep: Token) -> Token | None:
+        return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+    def time_phrase(self, prep: Token) -> bool:
+        """'for years', 'over the weekend', 'for the second time': when, not why."""
+        obj = self.prep_object(prep)
+        return obj is not None and (obj.ent_type_ in ("DATE", "TIME")
+                                    or obj.lemma_.lower() in lx.RELATIVE_ADVERB_NOUNS)
 
     def rule_in_document(self, t: Token) -> None:
         """'In a new poll, X leads by ten points': the poll is the source, 'in' the cue."""
@@ -822,8 +838,9 @@ class Extractor:
                        if g.dep_ in ("advcl", "ccomp") and any(
                            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
         subj = self.subject_of(t)
-        if clause is None or subj is None or subj.lower_ in DEMONSTRATIVES:
-            return False
+        if clause is None or subj is None or not (
+                self.named_actor_subject(t) or self.document_subject(t)):
+            return False  # not "the attack made it clear that …": the article's inference
         cs = next(m.i for m in clause.children if m.dep_ == "mark")
         self.add(Cand(cue=[(t.i, clear.i + 1)], anchor=t.i,
                       content=self.content_from_tokens(cs, clause.right_edge.i + 1, t.i),
@@ -873,6 +890,8 @@ class Extractor:
         excl: list[tuple[int, int]] = []
         if ccomp is not None:
             cs, ce = ccomp.left_edge.i, ccomp.right_edge.i + 1
+            if ccomp.dep_ in ("relcl", "acl") and doc[cs].lower_ == "that":
+                cs += 1  # from complement_under_adjunct: "that" may be parsed as an adverb
             if ccomp.i < t.i:
                 # "Y, X said": the cue clause must follow a comma or a quotation
                 first = self.cue_clause_start(t, subj) if subj is not None and subj.i < t.i else t.i
@@ -1014,7 +1033,8 @@ class Extractor:
         that Y", which the parser hangs on the adjunct's noun as a relative clause.
 
         A real relative clause has "that" as its subject or object ("the statement that
-        was released"); a complement has it as a bare complementizer and its own subject.
+        was released") or stands for a moment or manner ("at a time that", "in the way
+        that"); a complement has "that" as a bare complementizer and its own subject.
         """
         if t.lemma_.lower() not in lx.CORE_REPORTING_VERBS:
             return None
@@ -1024,19 +1044,19 @@ class Extractor:
             if prep.lower_ not in lx.CIRCUMSTANCE_PREPS:
                 continue
             for noun in prep.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() in lx.STANCE_NOUNS:
-                    continue  # "responded to accusations that Y": the noun's own complement
-                if noun.lemma_.lower() in lx.MOMENT_NOUNS and prep.lower_ != "for":
-                    continue  # "argued on the day that we launched …, that Y"
+                if noun.dep_ != "pobj" or noun.lemma_.lower() in lx.NOUNS_WITH_OWN_CLAUSE:
+                    continue  # "in the hope that Y": the noun's own complement
+                if noun.lemma_.lower() in lx.RELATIVE_ADVERB_NOUNS and prep.lower_ != "for":
+                    continue  # "argued on the day that we launched …" (but "said for the first time that Y")
                 preps += [c for c in noun.rights if c.dep_ == "prep"]  # "at a rally in Iowa that Y"
-                tok = next((c for c in noun.rights if c.dep_ in ("relcl", "acl")), None)
-                if tok is None or self.ctx.seg_of[tok.i] != seg:
-                    continue
-                first = tok.left_edge
-                if first.lower_ == "that" and first.head.i == tok.i \
-                        and first.dep_ in ("mark", "advmod") \
-                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                    return tok
+                for clause in noun.rights:
+                    if clause.dep_ not in ("relcl", "acl") or self.ctx.seg_of[clause.i] != seg:
+                        continue  # "in a report released Tuesday that Y": look past "released"
+                    first = clause.left_edge
+                    if first.lower_ == "that" and first.head.i == clause.i \
+                            and first.dep_ in ("mark", "advmod") \
+                            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                        return clause
         return None
 
     def is_actor(self, i: int) -> bool:
@@ -1239,8 +1259,10 @@ class Extractor:
         else:
             subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
         if t.dep_ == "relcl" and (subj is None or subj.lower_ not in REL_PRONOUNS
-                                  or t.lemma_.lower() in lx.NO_CONTENT_VERBS):
-            return None  # only "which is expected to", not "that had been discussed as"
+                                  or t.lemma_.lower() not in lx.RELATIVE_PASSIVE_CUES):
+            return None  # "which is expected to", not "who is known as", "that had been discussed"
+        if t.lemma_.lower() in lx.LITERAL_AS_VERBS:
+            return None  # "votes were cast as of Tuesday", "the walls were painted"
         if subj is None or subj.lower_ == "it" or subj.i > t.i \
                 or t.dep_ != "relcl" and subj.lower_ in REL_PRONOUNS \
                 or t.lemma_.lower() in ("suppose", "require", "allow", "force"):
@@ -1254,7 +1276,7 @@ class Extractor:
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                 comp = c
                 break
-            if c.dep_ == "prep" and c.lower_ == "as":
+            if c.dep_ == "prep" and c.lower_ == "as" and not self.adverbial_as(c):
                 comp = c
                 break
             if c.dep_ in ("punct", "cc", "conj", "advcl"):
@@ -1266,10 +1288,36 @@ class Extractor:
         ss, se = subj.left_edge.i, subj.right_edge.i + 1
         cs, ce = comp.left_edge.i, comp.right_edge.i + 1
         if t.dep_ == "relcl" and ss > 0 and self.doc[ss - 1].text == ",":
-            # ", which is expected to Y, …": the clause ends at its closing comma
-            ce = next((k for k in range(cs, ce) if self.doc[k].text == ","), ce)
+            # ", which is expected to Y, opens …": the clause ends at the comma before the
+            # main clause's verb (the parser may hang that verb inside it)
+            ce = next((k for k in range(cs, ce - 1) if self.doc[k].text == ","
+                       and self.doc[k + 1].tag_ in ("VBZ", "VBD", "VBP", "MD")), ce)
         out = self.content_from_tokens(ss, se, t.i) + self.content_from_tokens(cs, ce, t.i)
         return out or None
+
+    @staticmethod
+    def adverbial_as(prep: Token) -> bool:
+        """'as a result', 'as part of', 'as of Tuesday': not a predicate."""
+        return any(g.lemma_.lower() in lx.ADVERBIAL_AS_NOUNS or g.dep_ == "prep" for g in prep.children)
+
+    def view_as(self, t: Token, lemma: str) -> bool:
+        """'sees X as Y' with Y a predicate of X. Not the subject's role at the time ('saw
+        the city as a teenager'), and verbs with a literal sense ('cast', 'paint') only of
+        an actor or with an adjective ('cast him as a liar', 'painted the plan as reckless';
+        not 'painted the house as a student')."""
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        as_prep = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "as"
+                        and not self.adverbial_as(c)), None)
+        if obj is None or as_prep is None:
+            return False
+        personal = obj.pos_ in ("PRON", "PROPN") or self.is_actor(obj.i)
+        role = next((g for g in as_prep.children if g.dep_ in ("pobj", "amod", "acomp")), None)
+        if lemma in lx.LITERAL_AS_VERBS and not personal and not (role is not None and role.pos_ == "ADJ"):
+            return False  # but "paint the plan as reckless"
+        if role is None:
+            return True
+        return role.lemma_.lower() not in lx.LIFE_STAGE_NOUNS and not (
+            not personal and role.lemma_.lower() in lx.PERSON_NOUNS)
 
     def subject_or_antecedent(self, t: Token) -> Token | None:
         """t's subject; for 'a poll that showed …' the noun the relative pronoun stands for."""
@@ -1326,13 +1374,8 @@ class Extractor:
             is_obj = data or lemma in lx.OBJECT_VERBS and self.named_actor_subject(t)
         elif lemma in lx.AS_PREDICATE_VERBS:
             # "voters see Clinton as the stronger candidate": a view, only with its "as"
-            is_obj = self.named_actor_subject(t) and self.subject_of(t).lower_ != "you" and any(
-                c.dep_ == "dobj" and (lemma != "cast" or c.pos_ in ("PRON", "PROPN")
-                                      or c.lemma_.lower() in lx.PERSON_NOUNS)
-                for c in t.children) and any(
-                c.dep_ == "prep" and c.lower_ == "as" and not any(
-                    g.lemma_.lower() in lx.ADVERBIAL_AS_NOUNS for g in c.children)
-                for c in t.rights)
+            is_obj = self.named_actor_subject(t) and self.subject_of(t).lower_ != "you" \
+                and self.view_as(t, lemma)
         else:
             is_obj = lemma in lx.OBJECT_VERBS or phrasal
         is_int = lemma in lx.INTENTION_VERBS
