@@ -699,3 +699,12 @@ def test_expected_in_a_relative_clause(nlp):
     assert c.content_text == "which … to hire engineers, designers and managers"  # the list kept whole
     assert not run(nlp, "A deal expected to pass on Friday was delayed.").claims
     assert not run(nlp, "The senator, who is known as a moderate, voted no.").claims
+
+
+def test_a_second_cue_clause_does_not_take_the_speakers_source(nlp):
+    # the parser reads "the Herald reports" as a compound noun under "said"; the outlet's verb
+    # must not borrow the mayor as its source
+    text = "The budget will not pass, the mayor said on Monday, the Herald reports."
+    claims = run(nlp, text).claims
+    assert [(c.cue_text, c.source_text) for c in claims] == [("said", "the mayor")]
+    assert claims[0].content_text == "The budget will not pass"

@@ -233,6 +233,8 @@ class Extractor:
             return before[-1] if before else subjects[0]
         if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head
+        if t.i > 0 and t.doc[t.i - 1].dep_ == "compound" and t.doc[t.i - 1].head.i == t.i:
+            return None  # "…, the Herald reports": the parser took the subject for a compound
         if depth < 3 and t.head.i != t.i and t.dep_ in (
                 "conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "ccomp"):
             if t.dep_ == "ccomp" and any(c.dep_ == "mark" for c in t.children):
