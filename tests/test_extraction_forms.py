@@ -708,3 +708,5 @@ def test_a_second_cue_clause_does_not_take_the_speakers_source(nlp):
     claims = run(nlp, text).claims
     assert [(c.cue_text, c.source_text) for c in claims] == [("said", "the mayor")]
     assert claims[0].content_text == "The budget will not pass"
+    c, _ = one(nlp, "“The new wing will add capacity,” said Director Tom Reyes, the Gazette reports.", "said")
+    assert c.source_text == "Director Tom Reyes"  # the outlet's clause is not part of the name

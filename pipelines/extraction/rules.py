@@ -273,6 +273,11 @@ class Extractor:
                 e = cut
             else:
                 s = exclude.right_edge.i + 1 if exclude.right_edge.i + 1 <= head.i else head.i
+        for c in head.rights:
+            if c.dep_ == "appos" and c.pos_ == "VERB" and c.lemma_.lower() in lx.CORE_REPORTING_VERBS:
+                # "said Tom Reyes, the Gazette reports": a second cue clause taken for an
+                # appositive is not part of the name
+                e = min(e, c.left_edge.i - 1 if doc[c.left_edge.i - 1].text == "," else c.left_edge.i)
         seg_s, seg_e = self.ctx.seg_range(head.i)
         return max(s, seg_s), min(e, seg_e)
 
