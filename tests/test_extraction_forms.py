@@ -710,3 +710,14 @@ def test_a_second_cue_clause_does_not_take_the_speakers_source(nlp):
     assert claims[0].content_text == "The budget will not pass"
     c, _ = one(nlp, "“The new wing will add capacity,” said Director Tom Reyes, the Gazette reports.", "said")
     assert c.source_text == "Director Tom Reyes"  # the outlet's clause is not part of the name
+
+
+def test_texts_read_what_they_say(nlp):
+    c, _ = one(nlp, "“The plant will close in May,” the statement read.", "read")
+    assert c.source_text == "the statement" and c.quote_type == "direct"
+    c, _ = one(nlp, "The sign reads: “No entry after dark.”", "reads")
+    assert c.source_text == "The sign" and c.content_text == "“No entry after dark.”"
+    c, _ = one(nlp, "“The right to speak includes the right not to speak,” read its ruling.", "read")
+    assert c.source_text == "its ruling"
+    for reader in ("She read the book on Monday.", "He read that the plant would close."):
+        assert not run(nlp, reader).claims, reader  # people who read are not texts

@@ -184,6 +184,13 @@ champion advocate insist allege forecast estimate project proclaim concede guara
 assure warn remind reaffirm affirm express voice discuss compare list
 """.split())
 
+# Things written that "read" what they say ("“…,” the statement read", "the sign reads:"):
+# "read" is a speech verb only with one of these, a name or "it" as its subject.
+TEXT_NOUNS = DOCUMENT_NOUNS | frozenset("""
+note sign banner headline caption text passage verse line ad advertisement poster placard
+card label petition suit order notice motto slogan inscription plaque
+""".split())
+
 # Verbs of viewing that state a view only with an "as" predicate: "sees X as a threat",
 # "cast him as an outsider" (not "saw the ad", "cast a vote").
 AS_PREDICATE_VERBS = frozenset("see view regard cast paint frame".split())
@@ -355,4 +362,4 @@ PARTICLE_CUE_VERBS = {
 
 # Every verb lemma that can head a cue.
 ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS) \
-    | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS
+    | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS | {"read"}

@@ -871,12 +871,14 @@ class Extractor:
                 and lemma not in lx.OBJECT_VERBS and lemma not in lx.PREP_CUE_VERBS \
                 and lemma not in lx.INTENTION_VERBS:
             return  # "set" or "fire" without their particle
-        clausal = lemma in lx.ALL_CUE_VERBS or phrasal
+        if lemma == "read" and not self.text_subject(t):
+            return  # people read books; statements and signs read "…"
+        clausal = lemma in lx.ALL_CUE_VERBS or phrasal or lemma == "read"
         if t.pos_ not in ("VERB", "AUX"):
             # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
-        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal
+        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal or lemma == "read"
         # not a complement: one across a line break (the parser's sentence can run over
         # a paragraph end), nor "Y;" before "X aims to Z" (two clauses, not "Y, X said")
         seg = self.ctx.seg_of[t.i]
@@ -991,7 +993,8 @@ class Extractor:
             # "..., said Richard Roe, a union leader": the parser may take the inverted
             # subject for an object
             subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr", "npadvmod")
-                         and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS)), None)
+                         and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS
+                              or lemma == "read" and c.lemma_.lower() in lx.TEXT_NOUNS)), None)
         if self.asked_participle(t):
             if kind in ("quote", "colon"):
                 return  # "“…,” X told reporters, when asked about Y": the quote is X's claim
@@ -1332,6 +1335,16 @@ class Extractor:
         if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
             return t.head
         return subj
+
+    def text_subject(self, t: Token) -> bool:
+        """'“…,” the statement read', 'it read', 'reads a Wednesday editorial', 'Isaiah 45:1
+        reads:': the subject is a written text (a pronoun for one, or a title), not a reader."""
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "dobj", "attr")
+                     and (c.dep_ == "nsubj" or c.i > t.i)), None)
+        if subj is None:
+            return False
+        return subj.lower_ == "it" or subj.lemma_.lower() in lx.TEXT_NOUNS \
+            or subj.pos_ == "PROPN" and subj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
 
     def document_subject(self, t: Token) -> bool:
         """'Polls show Clinton with a lead', 'a poll that showed X ahead': data and documents
