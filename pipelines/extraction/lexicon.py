@@ -185,7 +185,8 @@ assure warn remind reaffirm affirm express voice discuss compare list
 """.split())
 
 # Things written that "read" what they say ("“…,” the statement read", "the sign reads:"):
-# "read" is a speech verb only with one of these, a name or "it" as its subject.
+# a text verb is a speech verb only with one of these, a name or "it" as its subject.
+TEXT_VERBS = frozenset({"read"})
 TEXT_NOUNS = DOCUMENT_NOUNS | frozenset("""
 note sign banner headline caption text passage verse line ad advertisement poster placard
 card label petition suit order notice motto slogan inscription plaque
@@ -362,4 +363,4 @@ PARTICLE_CUE_VERBS = {
 
 # Every verb lemma that can head a cue.
 ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS) \
-    | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS | {"read"}
+    | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS | TEXT_VERBS

@@ -47,6 +47,8 @@ GENERIC_PRONOUNS = frozenset("anyone anybody everyone everybody whoever nobody".
 # Subjects that point back at the text itself ("that suggests", "this shows").
 DEMONSTRATIVES = frozenset("this that these those it".split())
 FIRST_SECOND_PERSON = frozenset("i me we us you".split())
+# Verbs that make a stretch of text a claim of its own ("…,” said X", "Asked whether …").
+OWN_CLAIM_VERBS = lx.CORE_REPORTING_VERBS | {"ask"}
 GENERIC_MODALS = frozenset("can could should must might may".split())
 # "declined to answer questions": an answer verb whose object is no content
 ANSWER_VERBS = frozenset("answer take return address respond reply field entertain".split())
@@ -568,7 +570,7 @@ class Extractor:
                     content = (c.left_edge.i, c.right_edge.i + 1)
                     break
             if NOUN_PREP_CONTENT and c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1:
-                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                pobj = self.prep_object(c)
                 if pobj is not None:
                     content = (c.i + 1, c.right_edge.i + 1)
                     cue = [(t.i, c.i + 1)]
@@ -623,6 +625,7 @@ class Extractor:
 
     @staticmethod
     def prep_object(prep: Token) -> Token | None:
+        """What a preposition governs: its noun ('of the plan') or clause ('of lying')."""
         return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
     def time_phrase(self, prep: Token) -> bool:
@@ -815,7 +818,7 @@ class Extractor:
                 if prep is None and idiom:  # "took issue with Y": the parser may hang the preposition on the verb
                     prep = next((g for g in t.children if g.dep_ == "prep" and g.i == c.i + 1
                                  and g.lower_ in idiom), None)
-                pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+                pobj = self.prep_object(prep) if prep else None
                 if pobj is None or prep.i - c.i > 1 or pobj.ent_type_ in ("DATE", "TIME"):
                     continue
                 cs, ce = prep.i + 1, prep.right_edge.i + 1
@@ -871,14 +874,15 @@ class Extractor:
                 and lemma not in lx.OBJECT_VERBS and lemma not in lx.PREP_CUE_VERBS \
                 and lemma not in lx.INTENTION_VERBS:
             return  # "set" or "fire" without their particle
-        if lemma == "read" and not self.text_subject(t):
+        text_verb = lemma in lx.TEXT_VERBS
+        if text_verb and not self.text_subject(t):
             return  # people read books; statements and signs read "…"
-        clausal = lemma in lx.ALL_CUE_VERBS or phrasal or lemma == "read"
+        clausal = lemma in lx.ALL_CUE_VERBS or phrasal or text_verb
         if t.pos_ not in ("VERB", "AUX"):
             # mis-tagged verbs ("claims" as a plural noun) need a subject and a clause
             if not any(c.dep_ == "nsubj" for c in t.children):
                 return
-        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal or lemma == "read"
+        is_speech = lemma in lx.SPEECH_VERBS or lemma in lx.EVIDENCE_VERBS or phrasal or text_verb
         # not a complement: one across a line break (the parser's sentence can run over
         # a paragraph end), nor "Y;" before "X aims to Z" (two clauses, not "Y, X said")
         seg = self.ctx.seg_of[t.i]
@@ -994,7 +998,7 @@ class Extractor:
             # subject for an object
             subj = next((c for c in t.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS
-                              or lemma == "read" and c.lemma_.lower() in lx.TEXT_NOUNS)), None)
+                              or text_verb and c.lemma_.lower() in lx.TEXT_NOUNS)), None)
         if self.asked_participle(t):
             if kind in ("quote", "colon"):
                 return  # "“…,” X told reporters, when asked about Y": the quote is X's claim
@@ -1230,7 +1234,7 @@ class Extractor:
                 comp = c
                 break
             if c.dep_ == "prep" and c.lower_ in preps and c.i == t.i + 1 \
-                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    and self.prep_object(c) is not None:
                 comp, cue_end = c, c.i + 1
                 break
         if comp is None:
@@ -1326,8 +1330,9 @@ class Extractor:
             return False  # but "paint the plan as reckless"
         if role is None:
             return True
-        return role.lemma_.lower() not in lx.LIFE_STAGE_NOUNS and not (
-            not personal and role.lemma_.lower() in lx.PERSON_NOUNS)
+        if role.lemma_.lower() in lx.LIFE_STAGE_NOUNS:
+            return False
+        return personal or role.lemma_.lower() not in lx.PERSON_NOUNS
 
     def subject_or_antecedent(self, t: Token) -> Token | None:
         """t's subject; for 'a poll that showed …' the noun the relative pronoun stands for."""
@@ -1380,7 +1385,7 @@ class Extractor:
                 # "calling for the US to step up …": the parser reads 'for' as a subordinator
                 return c.i + 1, c.head.right_edge.i + 1, c.i, "prep"
             if c is not None and c.head.i == t.i and c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                pobj = self.prep_object(c)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                     e = c.right_edge.i + 1
                     for g in t.rights:
@@ -1592,8 +1597,7 @@ class Extractor:
             return []
         clause = range(first, last + 1)
         inside = [k for ps, pe in pieces for k in range(ps, pe)]
-        if any(doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in lx.CORE_REPORTING_VERBS | {"ask"}
-               for k in inside):
+        if any(doc[k].pos_ == "VERB" and doc[k].lemma_.lower() in OWN_CLAIM_VERBS for k in inside):
             return []  # Y holds a claim of its own ("“…,” said X, the Examiner reports")
         if not any(doc[k].pos_ in ("VERB", "AUX") and doc[k].head.i not in clause
                    and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[k].children)
