@@ -168,6 +168,12 @@ def _eval(args: argparse.Namespace) -> int:
     return cli_main(args.gold, as_json=args.json, predictions=args.predictions, model=args.model)
 
 
+def _snapshot(args: argparse.Namespace) -> int:
+    from pipelines.snapshot import main as snapshot_main
+
+    return snapshot_main(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claims", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -205,6 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions", metavar="OUT.jsonl", help="also write predictions in the gold format")
     evaluate.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline")
     evaluate.set_defaults(handler=_eval)
+
+    snapshot = commands.add_parser(
+        "snapshot", help="record the extractor's output on a fixed document set, or compare against a record")
+    snapshot.add_argument("action", choices=["record", "compare"])
+    snapshot.add_argument("file", help="the record (.jsonl.gz): written by record, read by compare")
+    snapshot.add_argument("--shared", default="../shared", help="the shared folder with gold/ and corpus/")
+    snapshot.add_argument("--samples", default="data/samples", help="the bundled sample articles")
+    snapshot.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline")
+    snapshot.set_defaults(handler=_snapshot)
     return parser
 
 
