@@ -18,49 +18,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipelines import schema
 from pipelines.extraction.records import DocumentExtraction
 from pipelines.ingest import Document, Rejection
 
-SPANS = pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())]))
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", pa.string()), ("source_uri", pa.string()), ("outlet", pa.string()),
-        ("title", pa.string()), ("published_at", pa.date32()), ("lang", pa.string()),
-        ("text", pa.string()), ("n_chars", pa.int32()), ("content_sha256", pa.string()),
-        ("ingested_at", pa.timestamp("us", tz="UTC")), ("partition_key", pa.string()),
-    ]),
-    "rejected_documents": pa.schema([
-        ("source_uri", pa.string()), ("reason", pa.string()), ("detail", pa.string()),
-        ("doc_id", pa.string()), ("rejected_at", pa.timestamp("us", tz="UTC")),
-        ("partition_key", pa.string()),
-    ]),
-    "document_entities": pa.schema([
-        ("doc_id", pa.string()), ("entity_id", pa.string()), ("canonical_name", pa.string()),
-        ("label", pa.string()), ("partition_key", pa.string()),
-    ]),
-    "mentions": pa.schema([
-        ("mention_id", pa.string()), ("doc_id", pa.string()), ("entity_id", pa.string()),
-        ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string()),
-        ("sentence_index", pa.int32()), ("partition_key", pa.string()),
-    ]),
-    "claims": pa.schema([
-        ("claim_id", pa.string()), ("doc_id", pa.string()), ("sentence_index", pa.int32()),
-        ("cue_text", pa.string()), ("cue_lemma", pa.string()), ("cue_spans", SPANS),
-        ("source_text", pa.string()), ("source_spans", SPANS),
-        ("source_entity_id", pa.string()), ("source_entity", pa.string()),
-        ("source_kind", pa.string()), ("via_text", pa.string()), ("via_spans", SPANS),
-        ("via_entity_id", pa.string()), ("via_entity", pa.string()),
-        ("content_text", pa.string()), ("content_spans", SPANS), ("quote_type", pa.string()),
-        ("hedged", pa.bool_()), ("time_text", pa.string()), ("time_spans", SPANS),
-        ("claim_date", pa.date32()), ("has_number", pa.bool_()), ("confidence", pa.float64()),
-        ("extractor_version", pa.string()), ("partition_key", pa.string()),
-    ]),
-    "claim_mentions": pa.schema([
-        ("claim_id", pa.string()), ("mention_id", pa.string()), ("partition_key", pa.string()),
-    ]),
-}
 EXTRACTED_TABLES = ("document_entities", "mentions", "claims", "claim_mentions")
+SCHEMAS: dict[str, pa.Schema] = {
+    table: schema.TABLES[table].arrow_schema() for table in ("documents", "rejected_documents", *EXTRACTED_TABLES)
+}
 EXTRACTION_STAMP = "extraction.json"
 
 
