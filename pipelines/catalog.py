@@ -1,102 +1,55 @@
-"""What each published table and column means: the text of the data card and datapackage.json."""
+"""What each table and column means, for readers: built from `pipelines/schema.toml`, never written here.
+
+`TABLES` (the published tables) feeds the data card and datapackage.json; `columns_section`
+is the column list in docs/querying.md, rewritten by `python -m pipelines.catalog`.
+"""
 
 from __future__ import annotations
 
-TABLES: dict[str, dict] = {
-    "documents": {
-        "description": "One row per ingested article; every span column elsewhere indexes into `text`.",
-        "primary_key": ["doc_id"],
-        "columns": {
-            "doc_id": "Stable id: hash of the whitespace-normalised text (re-wrapped copies share it).",
-            "source_uri": "Where the article came from: file path, path#Lline, or the article URL.",
-            "outlet": "Publisher, when the input says.",
-            "title": "Headline (first line of a .txt file or the JSONL title).",
-            "published_at": "Publication date, when the input says.",
-            "lang": "Language code; only English is kept.",
-            "text": "Normalised body text (NFC, \\n line endings).",
-            "n_chars": "Length of text in characters.",
-            "content_sha256": "sha256 of text as UTF-8.",
-            "ingested_at": "When the document was first ingested.",
-            "partition_key": "Ingestion day (YYYY-MM-DD) that loaded it.",
-        },
-    },
-    "entities": {
-        "description": "Canonical named entities over the whole dataset, with mention counts.",
-        "primary_key": ["entity_id"],
-        "columns": {
-            "entity_id": "Stable id from canonical name and label.",
-            "canonical_name": "Fullest name of the entity in the documents, without titles.",
-            "label": "spaCy entity type chosen by majority over its mentions (PERSON, ORG, GPE, ...).",
-            "n_mentions": "Mentions in the dataset.",
-            "n_documents": "Documents mentioning it.",
-        },
-    },
-    "mentions": {
-        "description": "Each named-entity mention, linked to its canonical entity.",
-        "primary_key": ["mention_id"],
-        "columns": {
-            "mention_id": "Stable id from document and offsets.",
-            "doc_id": "Document of the mention.",
-            "entity_id": "Canonical entity.",
-            "start": "Start character offset into documents.text.",
-            "end": "End character offset (exclusive).",
-            "text": "The mention as written.",
-            "label": "spaCy label of this mention.",
-            "sentence_index": "Sentence number in the document, from 0.",
-            "partition_key": "Ingestion day that loaded it.",
-        },
-    },
-    "claims": {
-        "description": "Attributed claims: who (source) said what (content), through whom (via), when (time).",
-        "primary_key": ["claim_id"],
-        "columns": {
-            "claim_id": "Stable id: the same claim in the same document keeps it on every run.",
-            "doc_id": "Document of the claim.",
-            "sentence_index": "Sentence of the cue, from 0.",
-            "cue_text": "Words signalling the attribution; fragments joined with ' … '.",
-            "cue_lemma": "Lemma of the cue's head word (say, report, according to, ...).",
-            "cue_spans": "List of {start, end} character offsets of the cue.",
-            "source_text": "Noun phrase naming who makes the claim; null when implicit.",
-            "source_spans": "Offsets of the source; empty when implicit.",
-            "source_entity_id": "Canonical entity the source resolves to (pronouns, descriptions, acronyms).",
-            "source_entity": "Canonical name of that entity.",
-            "source_kind": "person, organization, government, group, anonymous, document or none.",
-            "via_text": "Intermediary relaying the claim (the outlet in 'X told the newspaper').",
-            "via_spans": "Offsets of the via.",
-            "via_entity_id": "Canonical entity of the via.",
-            "via_entity": "Canonical name of the via.",
-            "content_text": "The attributed proposition, without cue, source or leading 'that'.",
-            "content_spans": "Offsets of the content; several fragments when discontinuous.",
-            "quote_type": "direct (all quoted), mixed (part quoted) or indirect.",
-            "hedged": "True for hedges (reportedly, allegedly) or an implicit source.",
-            "time_text": "Time expression attached to the cue.",
-            "time_spans": "Offsets of the time expression.",
-            "claim_date": "Date the time expression refers to, resolved against published_at.",
-            "has_number": "The content contains a number.",
-            "confidence": "Extractor's confidence in [0, 1].",
-            "extractor_version": "Version of the rules that produced the row.",
-            "partition_key": "Ingestion day that loaded it.",
-        },
-    },
-    "claim_mentions": {
-        "description": "The entities each claim's content is about.",
-        "primary_key": ["claim_id", "mention_id"],
-        "columns": {
-            "claim_id": "The claim.",
-            "mention_id": "An entity mention inside its content.",
-            "partition_key": "Ingestion day that loaded it.",
-        },
-    },
-    "rejected_documents": {
-        "description": "Every input ingestion refused, and why: nothing disappears silently.",
-        "primary_key": [],
-        "columns": {
-            "source_uri": "The refused file or JSONL line.",
-            "reason": "empty, undecodable, not_text, not_english, duplicate, malformed_json, too_large, unsafe_path.",
-            "detail": "Human-readable explanation.",
-            "doc_id": "For duplicates, the id of the kept document.",
-            "rejected_at": "When it was first refused.",
-            "partition_key": "Ingestion day of the attempt.",
-        },
-    },
-}
+from pathlib import Path
+
+from pipelines.schema import TABLES as SCHEMA_TABLES
+from pipelines.schema import Table
+from pipelines.warehouse import RELEASE_TABLES
+
+QUERYING_DOC = Path(__file__).resolve().parent.parent / "docs" / "querying.md"
+SECTION_START = "<!-- columns: generated from pipelines/schema.toml by `python -m pipelines.catalog` -->"
+SECTION_END = "<!-- end of generated columns -->"
+
+
+def _described(table: Table) -> dict:
+    return {
+        "description": table.description,
+        "primary_key": list(table.primary_key),
+        "columns": {column.name: column.description for column in table.columns},
+    }
+
+
+TABLES: dict[str, dict] = {name: _described(SCHEMA_TABLES[name]) for name in RELEASE_TABLES}
+
+
+def _table_markdown(table: Table) -> list[str]:
+    where = "In the warehouse and every release." if table.name in RELEASE_TABLES else "In the warehouse only."
+    lines = [f"### {table.name}", "", f"{table.description} {where}", "",
+             "| column | type | nullable | meaning |", "|---|---|---|---|"]
+    lines += [f"| {c.name} | `{c.type.duckdb}` | {'yes' if c.nullable else 'no'} | {c.description} |"
+              for c in table.columns]
+    return [*lines, ""]
+
+
+def columns_section() -> str:
+    """Every table's columns as markdown, between the markers that delimit it in the doc."""
+    lines = [SECTION_START, ""]
+    for table in SCHEMA_TABLES.values():
+        lines += _table_markdown(table)
+    return "\n".join([*lines, SECTION_END])
+
+
+def with_columns_section(doc: str) -> str:
+    """`doc` with its generated section replaced by the one the schema gives now."""
+    start, end = doc.index(SECTION_START), doc.index(SECTION_END) + len(SECTION_END)
+    return doc[:start] + columns_section() + doc[end:]
+
+
+if __name__ == "__main__":
+    QUERYING_DOC.write_text(with_columns_section(QUERYING_DOC.read_text(encoding="utf-8")), encoding="utf-8")

@@ -8,9 +8,11 @@ import shutil
 import threading
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from pipelines import release
+from pipelines.schema import TABLES
 from pipelines.settings import Paths
 from pipelines.warehouse import RELEASE_TABLES
 
@@ -35,6 +37,17 @@ def test_release_round_trips_to_the_warehouse_tables(home):
             parquet = f"'{latest / f'{table}.parquet'}'"
             for a, b in ((table, parquet), (parquet, table)):
                 assert db.execute(f"SELECT count(*) FROM (SELECT * FROM {a} EXCEPT ALL SELECT * FROM {b})").fetchone()[0] == 0
+
+
+def test_release_files_have_the_schema_columns_and_every_field_its_description(home):
+    latest = Paths(home).latest_release
+    resources = {r["name"]: r for r in json.loads((latest / "datapackage.json").read_text())["resources"]}
+    for table in RELEASE_TABLES:
+        columns = TABLES[table].columns
+        written = pq.read_schema(latest / f"{table}.parquet")
+        # not nullability: DuckDB writes a nullable column as required when it holds no NULL
+        assert [(f.name, f.type) for f in written] == [(c.name, c.type.arrow) for c in columns]
+        assert [f["description"] for f in resources[table]["schema"]["fields"]] == [c.description for c in columns]
 
 
 def test_release_folder_holds_data_card_changelog_report_and_valid_datapackage(home):

@@ -1,4 +1,4 @@
-"""pipelines/schema.toml is the one schema: the migrations and the records agree with it."""
+"""pipelines/schema.toml is the one schema: the migrations, records and docs agree with it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import duckdb
 import pytest
 
-from pipelines import warehouse
+from pipelines import catalog, warehouse
 from pipelines.extraction.records import Claim, Entity, Mention
 from pipelines.ingest import Document, Rejection
 from pipelines.schema import TABLES, parse_tables
@@ -70,3 +70,8 @@ def test_extractor_records_have_the_columns_of_the_tables_they_feed():
 def test_ingest_records_have_the_columns_of_the_tables_they_feed():
     assert sorted([*names(Document), "ingested_at", "partition_key"]) == sorted(TABLES["documents"].column_names)
     assert sorted([*names(Rejection), "rejected_at", "partition_key"]) == sorted(TABLES["rejected_documents"].column_names)
+
+
+def test_querying_doc_lists_the_columns_the_schema_defines():
+    doc = catalog.QUERYING_DOC.read_text(encoding="utf-8")
+    assert catalog.with_columns_section(doc) == doc, "run `.venv/bin/python -m pipelines.catalog` to regenerate"
