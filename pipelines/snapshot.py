@@ -45,7 +45,12 @@ class SnapshotDocument:
 
 def snapshot_documents(samples: Path, shared: Path | None) -> Iterator[SnapshotDocument]:
     """The fixed document set, in a fixed order; the shared sets only where `shared` exists."""
-    from pipelines.ingest import Document, list_input_files, read_documents, read_jsonl_file
+    from pipelines.ingest import (
+        Document,
+        list_input_files,
+        read_documents,
+        read_jsonl_file,
+    )
 
     files, _ = list_input_files([samples])
     for item in read_documents(files):

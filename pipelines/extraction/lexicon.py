@@ -364,3 +364,9 @@ PARTICLE_CUE_VERBS = {
 # Every verb lemma that can head a cue.
 ANY_CUE_VERBS = ALL_CUE_VERBS | OBJECT_VERBS | INTENTION_VERBS | frozenset(PREP_CUE_VERBS) \
     | frozenset(PARTICLE_CUE_VERBS) | AS_PREDICATE_VERBS | TEXT_VERBS
+
+
+def case_variants(words) -> set[str]:
+    """Each word as written in lower, title and upper case: spaCy's Matcher compares lemmas
+    as they are, and a proper-noun lemma keeps its capitals ('Says' in a headline)."""
+    return {v for w in words for v in (w, w.capitalize(), w.upper())}

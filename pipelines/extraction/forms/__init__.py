@@ -1,0 +1,92 @@
+"""The catalogue of claim forms: one module per form, each declaring a `FORM`.
+
+A form says what wakes it (`trigger`: spaCy Matcher or DependencyMatcher patterns naming
+the cue token, shared by name between forms that read the same token), how it finds a
+candidate (`extract`), its confidence, which forms it is tried before on the same token
+(`outranks`), and sentences it must and must not extract (`extracts`, `ignores`), which
+`tests/test_forms_catalogue.py` runs for every form.
+
+Stages: token forms run over the cue tokens in document order; segment forms over each
+segment (a sentence or line) after them; deferred token forms last, when they must know
+what the others found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from graphlib import TopologicalSorter
+from importlib import import_module
+
+FORM_MODULES = (
+    "noun_cue", "received_stance", "according", "as_clause", "hedge", "relay", "make_clear",
+    "light_verb", "complement", "inverted_parse", "passive", "verb_object", "colon_quote",
+    "adjacent_quote", "unparsed_inverted", "raising", "stance_adjective", "name_colon",
+    "in_document",
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence and the claim a form must find in it (cue as written; source and content
+    checked when given), or, in `ignores`, the cue it must not make a claim of."""
+
+    text: str
+    cue: str
+    source: str | None = None
+    content: str | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What wakes a form: Matcher patterns (the cue is the match's first token) or
+    DependencyMatcher patterns (the cue is the node named 'cue')."""
+
+    name: str
+    patterns: list = field(default_factory=list)
+    dependency: bool = False
+
+
+@dataclass(frozen=True)
+class Form:
+    name: str
+    summary: str
+    trigger: Trigger | None  # None: a segment form
+    extract: Callable
+    confidence: float
+    outranks: tuple[str, ...] = ()
+    deferred: bool = False
+    extracts: tuple[Example, ...] = ()
+    ignores: tuple[Example, ...] = ()
+
+
+def _load() -> dict[str, Form]:
+    forms = {}
+    for module in FORM_MODULES:
+        form = import_module(f"{__name__}.{module}").FORM
+        forms[form.name] = form
+    return forms
+
+
+FORMS = _load()
+
+
+def precedence(forms: dict[str, Form]) -> list[str]:
+    """Form names ordered so that every form comes before those it outranks; forms with no
+    declared relation keep catalogue order."""
+    graph = {name: set() for name in forms}
+    for form in forms.values():
+        for lower in form.outranks:
+            graph[lower].add(form.name)
+    sorter = TopologicalSorter(graph)
+    sorter.prepare()
+    order: list[str] = []
+    position = {name: i for i, name in enumerate(forms)}
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready(), key=position.__getitem__)
+        order.extend(ready)
+        sorter.done(*ready)
+    return order
+
+
+PRECEDENCE = precedence(FORMS)

@@ -1,0 +1,41 @@
+"""Colon quote: 'the minister told the crowd: “…”' or 'X said: Y', a speech verb whose
+content follows a colon after the cue clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..candidates import Candidate, Rejected
+from ..context import DocContext
+from ..quotations import adjacent_quote, quote_for
+from ..spans import content_from_tokens
+from ..syntax import cue_clause_extent
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
+from . import Example, Form, Trigger
+
+TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+
+
+def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+    cue = verb_cue(ctx, t)
+    if cue is None or not cue.is_speech:
+        return None
+    first, _, k = cue_clause_extent(t, cue.subject)
+    if k >= len(ctx.doc) or ctx.doc[k].text != ":":
+        return None
+    quoted = adjacent_quote(ctx, first, k)
+    content = quoted or content_from_tokens(ctx, k + 1, cue.segment[1], t.i)
+    if not quoted and cue.complement is not None:
+        quoted = quote_for(ctx, content)  # a complement parsed inside the quotation
+        content = quoted or content
+    return verb_claim(ctx, cue, FORM.name, content, cue.fallback_confidence(FORM.confidence),
+                      content_quote=bool(quoted))
+
+
+FORM = Form(
+    name="colon_quote", summary="X told the crowd: “Y”", trigger=TRIGGER, extract=extract,
+    confidence=0.85, outranks=VERB_FORMS[5:],
+    extracts=(Example("The minister told the crowd: “We will not back down.”", "told", "The minister",
+                      "“We will not back down.”"),),
+    ignores=(Example("Asked about the strike, she told reporters: “No comment.”", "told"),),
+)

@@ -1,0 +1,64 @@
+"""Inverted cue clause: 'Y, X said' and 'Y1, X said, Y2' where the parser hung the cue
+clause under Y; the content is Y without the cue clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import lexicon as lx
+from ..candidates import Candidate, Rejected
+from ..context import DocContext
+from ..quotes import QUOTE_CHARS
+from ..spans import content_from_tokens
+from ..syntax import cue_clause_start, interjected
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, verb_claim, verb_cue
+from . import Example, Form, Trigger
+
+TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+
+
+def inverted_shape(ctx: DocContext, cue: VerbCue) -> bool:
+    """The cue clause hangs under its content, set off by punctuation, with nothing after."""
+    t, subj = cue.token, cue.subject
+    return cue.clausal and t.dep_ in ("parataxis", "ccomp", "advcl") and subj is not None \
+        and (t.head.i < t.i or interjected(ctx, t)) \
+        and t.head.pos_ in ("VERB", "AUX") and subj.i != t.head.i and inverted_ok(ctx, t, subj)
+
+
+def inverted_ok(ctx: DocContext, t: Token, subj: Token) -> bool:
+    """A cue clause hung under the content: '..., X said' with nothing else after."""
+    doc = ctx.doc
+    if t.lemma_.lower() not in lx.SPEECH_VERBS or t.tag_ in ("VBG", "VB", "VBN"):
+        return False
+    first = cue_clause_start(ctx, t, subj)
+    if first == 0 or not (doc[first - 1].is_punct or doc[first - 1].text in QUOTE_CHARS):
+        return False
+    if t.right_edge.i - t.i > 6:
+        return False
+    for c in t.children:
+        if c.dep_ in ("mark", "aux") and c.lower_ in ("to", "if", "because", "as", "when"):
+            return False
+        if c.i > t.i and c.dep_ not in ("punct", "advmod", "npadvmod", "prep", "nsubj"):
+            return False
+    return True
+
+
+def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+    cue = verb_cue(ctx, t)
+    if cue is None or cue.reading != FORM.name:
+        return None
+    head = t.head
+    seg_s, seg_e = cue.segment
+    excl = [(cue_clause_start(ctx, t, cue.subject), t.right_edge.i + 1)]
+    content = content_from_tokens(ctx, max(head.left_edge.i, seg_s), min(head.right_edge.i + 1, seg_e),
+                                  t.i, excl)
+    return verb_claim(ctx, cue, FORM.name, content, cue.confidence(FORM.confidence))
+
+
+FORM = Form(
+    name="inverted_parse", summary="Y, X said (the cue clause parsed under Y)", trigger=TRIGGER,
+    extract=extract, confidence=0.8, outranks=VERB_FORMS[2:],
+    extracts=(Example("Prices will keep rising, said Maria Lopez, an economist at the bank.", "said",
+                      None, "Prices will keep rising"),),
+    ignores=(Example("He left early, he said to me before he went to bed.", "said"),),
+)
