@@ -427,14 +427,13 @@ def test_of_two_parsed_subjects_the_nearest_before_the_verb_is_taken(nlp):
     """A misparse seen in real copy, built by hand: both names hang on 'said' as nsubj."""
     from spacy.tokens import Doc
 
-    from pipelines.extraction.rules import DocContext, Extractor
+    from pipelines.extraction.syntax import subject_of
 
     words = ["“", "I", "admire", "Senator", "Ruiz", ",", "”", "Lopez", "said", "."]
     heads = [8, 2, 8, 4, 8, 8, 8, 8, 8, 8]
     deps = ["punct", "nsubj", "ccomp", "compound", "nsubj", "punct", "punct", "nsubj", "ROOT", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 9)
-    extractor = Extractor(DocContext(doc, "t", None))
-    assert extractor.subject_of(doc[8]).text == "Lopez"
+    assert subject_of(doc[8]).text == "Lopez"
 
 
 def test_clause_after_a_semicolon_is_not_the_content(nlp):

@@ -46,39 +46,13 @@ class Quotes:
             elif ch not in OPENERS:
                 i += 1
                 continue
-            if ch == "‘":
-                prev = text[i - 1] if i else " "
-                nxt = text[i + 1] if i + 1 < n else " "
-                year = text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit()
-                if _is_word(prev) or year or not (nxt.isalnum() or nxt in "“\"…"):
-                    i += 1  # an apostrophe: "don‘t", a year written "‘08"
-                    continue
-            if ch == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?;:") \
-                    and (i + 1 == n or text[i + 1].isspace()):
-                i += 1  # a closing mark left over from an unbalanced quotation never opens one
+            if not _opens(text, i, ch):
+                i += 1
                 continue
-            closers = "''" if ch == "''" else OPENERS[ch]
             para_end = text.find("\n", i)
             if para_end == -1:
                 para_end = n
-            j = i + width
-            found = -1
-            while j < para_end:
-                if ch == "''":
-                    if text.startswith("''", j):
-                        found = j + 1
-                        break
-                elif text[j] in closers or (
-                        ch == "“" and text[j] == "“" and not text[j - 1].isspace()
-                        and (j + 1 == n or text[j + 1].isspace())):  # "unusual,“ said"
-                    if closers == "’":
-                        nxt = text[j + 1] if j + 1 < n else " "
-                        if _is_word(nxt):  # apostrophe inside a word (don’t)
-                            j += 1
-                            continue
-                    found = j
-                    break
-                j += 1
+            found = _closing(text, i, ch, width, para_end)
             if found >= 0:
                 if not continuing:
                     gid += 1
@@ -146,3 +120,38 @@ def quote_type(quotes: Quotes, spans: list[tuple[int, int]]) -> str:
     if inside >= total:
         return "direct"
     return "mixed"
+
+
+def _opens(text: str, i: int, ch: str) -> bool:
+    """The mark at i opens a quotation: not an apostrophe ("don‘t", a year written "‘08"),
+    nor a closing mark left over from an unbalanced quotation."""
+    n = len(text)
+    if ch == "‘":
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        year = text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit()
+        if _is_word(prev) or year or not (nxt.isalnum() or nxt in "“\"…"):
+            return False
+    return not (ch == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?;:")
+                and (i + 1 == n or text[i + 1].isspace()))
+
+
+def _closing(text: str, i: int, ch: str, width: int, para_end: int) -> int:
+    """Index of the mark that closes the quotation opened by `ch` at i, within its
+    paragraph, or -1."""
+    n = len(text)
+    closers = "''" if ch == "''" else OPENERS[ch]
+    j = i + width
+    while j < para_end:
+        if ch == "''":
+            if text.startswith("''", j):
+                return j + 1
+        elif text[j] in closers or (
+                ch == "“" and text[j] == "“" and not text[j - 1].isspace()
+                and (j + 1 == n or text[j + 1].isspace())):  # "unusual,“ said"
+            if closers == "’" and _is_word(text[j + 1] if j + 1 < n else " "):
+                j += 1  # apostrophe inside a word (don’t)
+                continue
+            return j
+        j += 1
+    return -1

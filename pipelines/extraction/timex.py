@@ -60,6 +60,30 @@ def resolve(expr: str | None, pub: date | None) -> date | None:
         return None
 
 
+def _ago(m: re.Match, pub: date) -> date | None:
+    """'three days ago', 'two weeks ago', 'a year ago'."""
+    n = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1]]
+    unit = m[2]
+    if unit == "day":
+        return pub - timedelta(days=n)
+    if unit == "week":
+        return pub - timedelta(weeks=n)
+    if unit == "month":
+        k = pub.year * 12 + pub.month - 1 - n
+        return _safe_date(k // 12, k % 12 + 1, min(pub.day, 28))
+    return _safe_date(pub.year - n, pub.month, min(pub.day, 28))
+
+
+def _weekday(t: str, weekday: int, pub: date) -> date:
+    """'on Tuesday' (the latest Tuesday up to the day), 'next Tuesday', 'last Tuesday'."""
+    if "next" in t:
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    delta = (pub.weekday() - weekday) % 7
+    if "last" in t and delta == 0:
+        delta = 7
+    return pub - timedelta(days=delta)
+
+
 def _resolve(t: str, pub: date) -> date | None:
     m = _ISO.search(t)
     if m:
@@ -72,25 +96,10 @@ def _resolve(t: str, pub: date) -> date | None:
         return pub
     m = _AGO.search(t)
     if m:
-        n = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1]]
-        unit = m[2]
-        if unit == "day":
-            return pub - timedelta(days=n)
-        if unit == "week":
-            return pub - timedelta(weeks=n)
-        if unit == "month":
-            k = pub.year * 12 + pub.month - 1 - n
-            return _safe_date(k // 12, k % 12 + 1, min(pub.day, 28))
-        return _safe_date(pub.year - n, pub.month, min(pub.day, 28))
-    for i, name in enumerate(WEEKDAYS):
-        if re.search(rf"\b{name}\b", t):
-            if "next" in t:
-                delta = (i - pub.weekday()) % 7 or 7
-                return pub + timedelta(days=delta)
-            delta = (pub.weekday() - i) % 7
-            if "last" in t and delta == 0:
-                delta = 7
-            return pub - timedelta(days=delta)
+        return _ago(m, pub)
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", t)), None)
+    if weekday is not None:
+        return _weekday(t, weekday, pub)
     m = _MD.search(t)
     if m:
         mo, d = MONTHS[m[1]], int(m[2])

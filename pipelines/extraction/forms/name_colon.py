@@ -85,7 +85,7 @@ def quote_after_name(ctx: DocContext, seg_s: int, seg_e: int) -> list[Candidate]
 FORM = Form(
     name="name_colon", summary="Smith: Y; … Philip Bump: “Y”", trigger=None, extract=extract,
     confidence=0.6,
-    extracts=(Example("Reyes: We need more money for the schools.", ":", "Reyes",
+    extracts=(Example("Senator Maria Lopez: We need more money for the schools.", ":", "Senator Maria Lopez",
                       "We need more money for the schools"),),
     ignores=(Example("Q: Will the school reopen?", ":"),),
 )

@@ -40,8 +40,8 @@ def extract(ctx: DocContext, t: Token) -> Candidate | None:
 FORM = Form(
     name="noun_cue", summary="X's claim / hope / fear that Y", trigger=TRIGGER, extract=extract,
     confidence=0.55, outranks=("received_stance", "relay", *VERB_FORMS),
-    extracts=(Example("The minister's claim that the plant was safe angered residents.", "claim",
-                      "The minister", "the plant was safe"),),
+    extracts=(Example("The mayor's hope that the bridge would reopen was dashed.", "hope",
+                      "The mayor", "the bridge would reopen"),),
     ignores=(Example("The claim that the plant was safe angered residents.", "claim"),
              Example("Her claim, which she repeated, was rejected.", "claim")),
 )

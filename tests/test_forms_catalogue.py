@@ -1,0 +1,61 @@
+"""Every form's own examples: the sentences it must extract and those it must not.
+
+The examples live with their form (pipelines/extraction/forms/); this test runs them all,
+so a form's tests sit with the form and a new form is tested by writing its module.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extraction import extract_document
+from pipelines.extraction.forms import FORMS, PRECEDENCE, Form, precedence
+
+EXTRACTS = [pytest.param(form, example, id=f"{form.name}:{example.text[:40]}")
+            for form in FORMS.values() for example in form.extracts]
+IGNORES = [pytest.param(form, example, id=f"{form.name}:{example.text[:40]}")
+           for form in FORMS.values() for example in form.ignores]
+
+
+def _claims(nlp, text):
+    return extract_document(nlp(text), "example", None).claims
+
+
+@pytest.mark.parametrize(("form", "example"), EXTRACTS)
+def test_form_extracts_its_examples(nlp, form, example):
+    found = [c for c in _claims(nlp, example.text) if c.cue_text == example.cue]
+    assert found, f"{form.name}: no claim with cue {example.cue!r} in {example.text!r}"
+    claim = found[0]
+    if example.source is not None:
+        assert claim.source_text == example.source
+    if example.content is not None:
+        assert claim.content_text == example.content
+
+
+@pytest.mark.parametrize(("form", "example"), IGNORES)
+def test_form_ignores_its_counter_examples(nlp, form, example):
+    cues = [c.cue_text for c in _claims(nlp, example.text)]
+    assert example.cue not in cues, f"{form.name}: {example.text!r} made a claim with cue {example.cue!r}"
+
+
+def test_every_form_has_an_example_and_a_known_precedence():
+    for form in FORMS.values():
+        assert form.extracts, f"{form.name} has no example sentence"
+        assert set(form.outranks) <= FORMS.keys(), f"{form.name} outranks an unknown form"
+        assert 0 < form.confidence <= 1
+    assert sorted(PRECEDENCE) == sorted(FORMS)
+
+
+def test_precedence_puts_a_form_before_every_form_it_outranks():
+    position = {name: i for i, name in enumerate(PRECEDENCE)}
+    for form in FORMS.values():
+        for lower in form.outranks:
+            assert position[form.name] < position[lower]
+
+
+def test_precedence_refuses_a_cycle():
+    def form(name, outranks):
+        return Form(name=name, summary="", trigger=None, extract=lambda *a: None, confidence=0.5,
+                    outranks=outranks)
+    with pytest.raises(Exception, match="cycle"):
+        precedence({"a": form("a", ("b",)), "b": form("b", ("a",))})
