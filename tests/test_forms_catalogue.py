@@ -59,3 +59,33 @@ def test_precedence_refuses_a_cycle():
                     outranks=outranks)
     with pytest.raises(Exception, match="cycle"):
         precedence({"a": form("a", ("b",)), "b": form("b", ("a",))})
+
+
+def _outranks_closure() -> dict[str, set[str]]:
+    below = {name: set(form.outranks) for name, form in FORMS.items()}
+    changed = True
+    while changed:
+        changed = False
+        for name in below:
+            more = set().union(*(below[lower] for lower in below[name])) - below[name]
+            if more:
+                below[name] |= more
+                changed = True
+    return below
+
+
+def test_forms_woken_by_one_token_have_a_declared_order(nlp):
+    """Catalogue order must never decide between two forms: on every example sentence, two
+    forms woken by the same token are related by `outranks`."""
+    from pipelines.extraction.context import DocContext
+    from pipelines.extraction.extractor import _forms_for, _triggered
+
+    below = _outranks_closure()
+    for form in FORMS.values():
+        for example in form.extracts + form.ignores:
+            ctx = DocContext(nlp(example.text), "example", None)
+            for triggers in _triggered(ctx).values():
+                woken = [f.name for f in _forms_for(frozenset(triggers))]
+                for i, first in enumerate(woken):
+                    for later in woken[i + 1:]:
+                        assert later in below[first], f"{first} and {later} both wake on {example.text!r}"
