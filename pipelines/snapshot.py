@@ -190,25 +190,25 @@ def _compare_document(document, old: dict, new: dict, extraction, out) -> int:
 
 
 def main(args) -> int:
-    """`claims snapshot record|compare FILE [--shared DIR] [--model NAME]`."""
+    """`claims snapshot record|compare FILE [--shared DIR] [--samples DIR] [--model NAME]`."""
     from pipelines.extraction import load_nlp
 
+    path = Path(args.file)
+    if args.action == "compare" and not path.exists():
+        print(f"claims: no snapshot at {path}; make one with `claims snapshot record {path}`",
+              file=sys.stderr)
+        return 2
     shared = Path(args.shared)
     if not shared.is_dir():
         print(f"claims: {shared} not found; the snapshot covers the bundled samples only", file=sys.stderr)
         shared = None
     documents = list(snapshot_documents(Path(args.samples), shared))
     nlp = load_nlp(args.model)
-    path = Path(args.file)
     if args.action == "record":
         totals = record(path, nlp, documents)
         print(f"claims: recorded {sum(totals.values())} documents "
               f"({', '.join(f'{k} {v}' for k, v in totals.items())}) to {path}")
         return 0
-    if not path.exists():
-        print(f"claims: no snapshot at {path}; make one with `claims snapshot record {path}`",
-              file=sys.stderr)
-        return 2
     differences = compare(path, nlp, documents)
     print(f"claims: {len(documents)} documents compared with {path}: "
           f"{differences} difference{'s' if differences != 1 else ''}")
