@@ -9,7 +9,6 @@ materialisation reports counts, timings and a preview for whoever is on call.
 import contextlib
 import itertools
 import json
-import os
 import subprocess
 import time
 from collections import Counter
@@ -21,7 +20,7 @@ import dagster as dg
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import ingest, load, quality, release, staging, warehouse
+from pipelines import atomic, ingest, load, quality, release, staging, warehouse
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
 from pipelines.faults import pause_point
 from pipelines.resources import ClaimsResource
@@ -304,10 +303,8 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
         # Taken under the lock, so the snapshot readers get is exactly this release's state.
         warehouse.copy_database(paths.work_db, paths.pending_snapshot(context.run.run_id))
     paths.candidate_db_for(partition_key).unlink(missing_ok=True)
-    staging.write_text_atomically(
-        json.dumps({"run_id": context.run.run_id, "version": built.version}),
-        paths.staging_for(partition_key) / RELEASE_HANDOVER,
-    )
+    atomic.write_text(paths.staging_for(partition_key) / RELEASE_HANDOVER,
+                      json.dumps({"run_id": context.run.run_id, "version": built.version}))
     context.log.info(f"release {built.version} {'built' if built.created else 'unchanged: no new version'}")
     return dg.MaterializeResult(metadata={
         "version": built.version,
@@ -355,8 +352,7 @@ def published_release(context: dg.AssetExecutionContext, claims: ClaimsResource)
             pending.unlink(missing_ok=True)
             context.log.info(f"release {version} superseded by {current}; `latest` stays")
             return dg.MaterializeResult(metadata={"version": version, "superseded_by": current})
-        paths.snapshot_db.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(pending, paths.snapshot_db)
+        warehouse.publish_snapshot(pending, paths.snapshot_db)
         pause_point("publish:before-latest")
         release.point_latest(paths.releases, version)
     context.log.info(f"published release {version} at {paths.releases / version}")

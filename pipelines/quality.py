@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines import atomic
 from pipelines.warehouse import PARTITIONED_TABLES, SQL_DIR, read_sql
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
@@ -323,7 +324,6 @@ def judge_partition(
     else:
         reports, stats = validate_partition(connection, partition_key, previous_stats)
     write_reports(reports, stats, partition_reports / run_id)
-    temporary = verdict_file.with_name(f".{verdict_file.name}.tmp")  # a killed run must not leave half a verdict
-    temporary.write_text(json.dumps({"fingerprint": fingerprint, "run_id": reused_from or run_id}), encoding="utf-8")
-    os.replace(temporary, verdict_file)
+    # written whole or not at all: a killed run must not leave half a verdict
+    atomic.write_text(verdict_file, json.dumps({"fingerprint": fingerprint, "run_id": reused_from or run_id}))
     return Verdict(reports, stats, reused_from)

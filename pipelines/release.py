@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipelines import catalog, release_docs
+from pipelines import atomic, catalog, release_docs
 from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION
 
 DATAPACKAGE = "datapackage.json"
@@ -79,10 +78,8 @@ def read_datapackage(release_dir: Path) -> dict:
 
 def point_latest(releases_dir: Path, version: str) -> None:
     """Move the `latest` symlink atomically: readers see the old or the new target."""
-    temporary = releases_dir / f".latest.{os.getpid()}.tmp"
-    temporary.unlink(missing_ok=True)
-    temporary.symlink_to(version, target_is_directory=True)
-    os.replace(temporary, releases_dir / "latest")
+    with atomic.replacing(releases_dir / "latest") as temporary:
+        temporary.symlink_to(version, target_is_directory=True)
 
 
 _ARROW_TO_TABLE_SCHEMA = {
@@ -151,10 +148,10 @@ def build_release(
     """
     created = datetime.now(timezone.utc)
     releases_dir.mkdir(parents=True, exist_ok=True)
-    for abandoned in releases_dir.glob(".*.building"):  # left by a killed run; the caller holds the writer lock
-        shutil.rmtree(abandoned, ignore_errors=True)
+    for abandoned in releases_dir.glob(".*.tmp"):  # left by a killed run; the caller holds the writer lock
+        atomic.discard(abandoned)
     version = next_version(releases_dir, created)
-    building = releases_dir / f".{version}.{os.getpid()}.building"
+    building = atomic.temporary_path(releases_dir / version)
     building.mkdir()
     try:
         resources = []
@@ -171,7 +168,7 @@ def build_release(
         # the same data again reuses it instead of making a new version.
         newest = (list_versions(releases_dir) or [None])[-1]
         if newest and _data_unchanged(resources, read_datapackage(releases_dir / newest)):
-            shutil.rmtree(building)
+            atomic.discard(building)
             return Release(newest, releases_dir / newest, row_counts, created=False)
         previous_version = latest_version(releases_dir)
         previous = read_datapackage(releases_dir / previous_version) if previous_version else None
@@ -197,9 +194,9 @@ def build_release(
         (building / "CHANGELOG.md").write_text(release_docs.changelog(building, package, previous_dir, previous), encoding="utf-8")
         (building / "README.md").write_text(release_docs.data_card(package), encoding="utf-8")
         (building / "report.html").write_text(release_docs.html_report(building, package), encoding="utf-8")
-        os.rename(building, releases_dir / version)
+        atomic.commit(building, releases_dir / version)
     except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
+        atomic.discard(building)
         raise
     return Release(version, releases_dir / version, row_counts, created=True)
 

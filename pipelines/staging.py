@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import schema
+from pipelines import atomic, schema
 from pipelines.extraction.records import DocumentExtraction
 from pipelines.ingest import Document, Rejection
 
@@ -31,14 +30,6 @@ EXTRACTION_STAMP = "extraction.json"
 
 def _spans(spans: Iterable[tuple[int, int]]) -> list[dict[str, int]]:
     return [{"start": start, "end": end} for start, end in spans]
-
-
-
-
-def write_text_atomically(text: str, path: Path) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def document_row(document: Document, ingested_at: datetime, partition_key: str) -> dict:
@@ -90,7 +81,7 @@ class TableWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path, self.schema = path, SCHEMAS[table]
         self.rows_per_flush = ROWS_PER_FLUSH.get(table, DEFAULT_ROWS_PER_FLUSH) if rows_per_flush is None else rows_per_flush
-        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.temporary = atomic.temporary_path(path)
         self.count = 0
         self._rows: list[dict] = []
         self._writer = pq.ParquetWriter(self.temporary, self.schema, compression="zstd")
@@ -113,12 +104,12 @@ class TableWriter:
     def close(self) -> int:
         self.flush()
         self._writer.close()
-        os.replace(self.temporary, self.path)
+        atomic.commit(self.temporary, self.path)
         return self.count
 
     def abort(self) -> None:
         self._writer.close()
-        self.temporary.unlink(missing_ok=True)
+        atomic.discard(self.temporary)
 
 
 class ExtractionWriter:
@@ -176,7 +167,7 @@ def extracted_doc_ids(directory: Path, stamp: dict) -> set[str]:
 
 
 def write_extraction_stamp(directory: Path, stamp: dict, doc_ids: list[str]) -> None:
-    write_text_atomically(json.dumps({**stamp, "doc_ids": doc_ids}), directory / EXTRACTION_STAMP)
+    atomic.write_text(directory / EXTRACTION_STAMP, json.dumps({**stamp, "doc_ids": doc_ids}))
 
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 
+from pipelines import atomic
 from pipelines.faults import pause_point
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -180,19 +180,21 @@ def copy_database(source: Path, destination: Path) -> Path:
 
     Whoever has `destination` open keeps reading the old file; new readers get the new one.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
     if wal_of(source).exists():  # committed work a killed writer left in the WAL: fold it in first
         duckdb.connect(str(source)).execute("CHECKPOINT").close()
-    if source.exists():
-        shutil.copyfile(source, temporary)
-    else:
-        duckdb.connect(str(temporary)).close()
-    with open(temporary, "rb") as handle:
-        os.fsync(handle.fileno())
-    wal_of(destination).unlink(missing_ok=True)  # a stale WAL would be replayed onto the new file
-    os.replace(temporary, destination)
+    with atomic.replacing(destination) as temporary:
+        if source.exists():
+            shutil.copyfile(source, temporary)
+        else:
+            duckdb.connect(str(temporary)).close()
+        wal_of(destination).unlink(missing_ok=True)  # a stale WAL would be replayed onto the new file
     return destination
+
+
+def publish_snapshot(pending: Path, snapshot_db: Path) -> None:
+    """Swap a run's snapshot (made by `copy_database`) in as the one readers open."""
+    snapshot_db.parent.mkdir(parents=True, exist_ok=True)
+    atomic.commit(pending, snapshot_db)
 
 
 def wal_of(db_path: Path) -> Path:
