@@ -89,3 +89,36 @@ def test_forms_woken_by_one_token_have_a_declared_order(nlp):
                 for i, first in enumerate(woken):
                     for later in woken[i + 1:]:
                         assert later in below[first], f"{first} and {later} both wake on {example.text!r}"
+
+
+def _spacy_fired(nlp, doc) -> dict[int, set[str]]:
+    """The cue tokens spaCy's own Matcher and DependencyMatcher find for every trigger."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    tokens, dependencies = Matcher(nlp.vocab), DependencyMatcher(nlp.vocab)
+    for trigger in {f.trigger.name: f.trigger for f in FORMS.values() if f.trigger}.values():
+        (dependencies if trigger.dependency else tokens).add(trigger.name, trigger.patterns)
+    fired: dict[int, set[str]] = {}
+    for match_id, start, _ in tokens(doc):
+        fired.setdefault(start, set()).add(nlp.vocab.strings[match_id])
+    for match_id, token_ids in dependencies(doc):
+        fired.setdefault(token_ids[0], set()).add(nlp.vocab.strings[match_id])  # node 0 is the cue
+    return fired
+
+
+def test_trigger_index_finds_what_spacys_matchers_find(nlp):
+    """The trigger patterns are spaCy's pattern language: the fast anchored index must agree
+    with spaCy's Matcher and DependencyMatcher on the examples and the bundled samples."""
+    from pipelines.extraction.context import DocContext
+    from pipelines.extraction.extractor import _triggered
+
+    from .conftest import SAMPLES
+
+    texts = [e.text for f in FORMS.values() for e in f.extracts + f.ignores]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    compared = 0
+    for doc in nlp.pipe(texts):
+        expected = _spacy_fired(nlp, doc)
+        assert _triggered(DocContext(doc, "t", None)) == expected, doc.text[:80]
+        compared += sum(len(v) for v in expected.values())
+    assert compared > 500

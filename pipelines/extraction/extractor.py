@@ -1,7 +1,7 @@
 """Run the catalogue of forms over one document: a lookup from trigger to forms.
 
-One Matcher and one DependencyMatcher (built once per vocabulary from every form's
-trigger) find the cue tokens; each token's forms are tried in declared precedence, the
+The trigger index (built once per vocabulary from every form's trigger, triggers.py) finds
+the cue tokens; each token's forms are tried in declared precedence, the
 first to find a candidate claims the token; segment forms and deferred forms follow; the
 arbitration settles which candidates become claims.
 """
@@ -10,29 +10,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.vocab import Vocab
 
 from .arbitration import Candidates
 from .candidates import REJECTED, Candidate
 from .context import DocContext
 from .forms import FORMS, PRECEDENCE, Form
+from .triggers import TriggerIndex
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher, dict[int, int]]:
-    """The matchers for every trigger, and for each dependency trigger the position of its
-    'cue' node in a match."""
-    tokens, dependencies = Matcher(vocab), DependencyMatcher(vocab)
-    cue_node: dict[int, int] = {}
+def _trigger_index(vocab: Vocab) -> TriggerIndex:
+    """Every form's trigger, compiled once per vocabulary."""
     triggers = {form.trigger.name: form.trigger for form in FORMS.values() if form.trigger is not None}
-    for name, trigger in triggers.items():
-        if trigger.dependency:
-            dependencies.add(name, trigger.patterns)
-            cue_node[vocab.strings.add(name)] = [n["RIGHT_ID"] for n in trigger.patterns[0]].index("cue")
-        else:
-            tokens.add(name, trigger.patterns)
-    return tokens, dependencies, cue_node
+    return TriggerIndex(vocab, list(triggers.values()))
 
 
 @lru_cache(maxsize=64)
@@ -44,14 +35,7 @@ def _forms_for(triggers: frozenset[str]) -> tuple[Form, ...]:
 
 def _triggered(ctx: DocContext) -> dict[int, set[str]]:
     """Cue token index -> the names of the triggers that fired on it."""
-    tokens, dependencies, cue_node = _matchers(ctx.doc.vocab)
-    strings = ctx.doc.vocab.strings
-    fired: dict[int, set[str]] = {}
-    for match_id, start, _ in tokens(ctx.doc):
-        fired.setdefault(start, set()).add(strings[match_id])
-    for match_id, token_ids in dependencies(ctx.doc):
-        fired.setdefault(token_ids[cue_node[match_id]], set()).add(strings[match_id])
-    return fired
+    return _trigger_index(ctx.doc.vocab).fired(ctx.doc)
 
 
 def extract_candidates(ctx: DocContext) -> list[Candidate]:

@@ -1,7 +1,8 @@
 """The catalogue of claim forms: every module in this package declares one `FORM`.
 
-A form says what wakes it (`trigger`: spaCy Matcher or DependencyMatcher patterns naming
-the cue token, shared by name between forms that read the same token), how it finds a
+A form says what wakes it (`trigger`: patterns in spaCy's Matcher or DependencyMatcher
+language naming the cue token, shared by name between forms that read the same token;
+see triggers.py), how it finds a
 candidate (`extract`), its confidence, which forms it is tried before on the same token
 (`outranks`), and sentences it must and must not extract (`extracts`, `ignores`), which
 `tests/test_forms_catalogue.py` runs for every form.
@@ -15,10 +16,12 @@ what the others found. Forms that can wake on the same token must say which goes
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from importlib import import_module
 from pkgutil import iter_modules
+
+from ..triggers import Trigger
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,6 @@ class Example:
     cue: str
     source: str | None = None
     content: str | None = None
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """What wakes a form: Matcher patterns (the cue is the match's first token) or
-    DependencyMatcher patterns (the cue is the node named 'cue')."""
-
-    name: str
-    patterns: list = field(default_factory=list)
-    dependency: bool = False
 
 
 @dataclass(frozen=True)

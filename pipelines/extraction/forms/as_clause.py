@@ -13,8 +13,8 @@ from ..spans import content_from_tokens, noun_phrase
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("as_clause", dependency=True, patterns=[[
-    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "advcl"}},
-    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "as", "DEP": "mark"}},
+    {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "as", "DEP": "mark"}},
+    {"LEFT_ID": "cue", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"DEP": "advcl"}},
 ]])
 
 

@@ -20,9 +20,10 @@ from ..verb_cue import VERB_FORMS
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("received_stance", dependency=True, patterns=[[
-    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVING_VERBS))}}},
-    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "cue",
+    {"RIGHT_ID": "cue",
      "RIGHT_ATTRS": {"POS": "NOUN", "DEP": "dobj", "LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVED_STANCE_NOUNS))}}},
+    {"LEFT_ID": "cue", "REL_OP": "<", "RIGHT_ID": "verb",
+     "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVING_VERBS))}}},
 ]])
 
 def extract(ctx: DocContext, noun: Token) -> Candidate | None:
