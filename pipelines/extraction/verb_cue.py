@@ -11,6 +11,7 @@ colon or an adjacent quotation, then on the clause around the cue clause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -65,6 +66,15 @@ def verb_cue(ctx: DocContext, t: Token) -> VerbCue | None:
     if cached is False:
         cached = ctx.verb_cues[t.i] = _read_verb_cue(ctx, t)
     return cached
+
+
+def reading_form(name: str, build: Callable[[DocContext, VerbCue], Candidate | Rejected | None]):
+    """The extract function of the verb form `name`, which applies only when the verb's parse
+    shape is that form's reading: `build` gets the cue verb's reading."""
+    def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+        cue = verb_cue(ctx, t)
+        return build(ctx, cue) if cue is not None and cue.reading == name else None
+    return extract
 
 
 def _cue_lemma(t: Token) -> str | None:

@@ -12,7 +12,7 @@ from ..quotations import quote_for
 from ..quotes import QUOTE_CHARS
 from ..spans import content_from_tokens, cue_ranges
 from ..syntax import cue_clause_start, trailing_cues
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
@@ -60,10 +60,8 @@ def complement_under_adjunct(ctx: DocContext, t: Token, seg: int) -> Token | Non
     return None
 
 
-def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
-    cue = verb_cue(ctx, t)
-    if cue is None or cue.reading != FORM.name:
-        return None
+def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    t = cue.token
     doc = ctx.doc
     ccomp, subj = cue.complement, cue.subject
     cs, ce = ccomp.left_edge.i, ccomp.right_edge.i + 1
@@ -96,7 +94,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="complement", summary="X said (that) Y; Y, X said; X said in a statement that Y",
-    trigger=TRIGGER, extract=extract, confidence=0.85,
+    trigger=TRIGGER, extract=reading_form("complement", build), confidence=0.85,
     outranks=VERB_FORMS[1:],
     extracts=(Example("The mayor said that the bridge would reopen next spring.", "said", "The mayor",
                       "the bridge would reopen next spring"),

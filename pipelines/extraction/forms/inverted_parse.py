@@ -11,7 +11,7 @@ from ..context import DocContext
 from ..quotes import QUOTE_CHARS
 from ..spans import content_from_tokens
 from ..syntax import cue_clause_start, interjected
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, verb_claim, verb_cue
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
@@ -43,10 +43,8 @@ def inverted_ok(ctx: DocContext, t: Token, subj: Token) -> bool:
     return True
 
 
-def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
-    cue = verb_cue(ctx, t)
-    if cue is None or cue.reading != FORM.name:
-        return None
+def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    t = cue.token
     head = t.head
     seg_s, seg_e = cue.segment
     excl = [(cue_clause_start(ctx, t, cue.subject), t.right_edge.i + 1)]
@@ -57,7 +55,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="inverted_parse", summary="Y, X said (the cue clause parsed under Y)", trigger=TRIGGER,
-    extract=extract, confidence=0.8, outranks=VERB_FORMS[2:],
+    extract=reading_form("inverted_parse", build), confidence=0.8, outranks=VERB_FORMS[2:],
     extracts=(Example("Prices will keep rising, said Maria Lopez, an economist at the bank.", "said",
                       None, "Prices will keep rising"),),
 )

@@ -10,7 +10,7 @@ from ..candidates import Candidate, Rejected
 from ..context import DocContext
 from ..spans import content_from_tokens
 from ..syntax import REL_PRONOUNS, adverbial_as
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
@@ -66,15 +66,14 @@ def passive_content(ctx: DocContext, t: Token) -> list[tuple[int, int]] | None:
     return out or None
 
 
-def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
-    cue = verb_cue(ctx, t)
-    if cue is None or cue.reading != FORM.name:
-        return None
+def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    t = cue.token
     return verb_claim(ctx, cue, FORM.name, passive_content(ctx, t), cue.confidence(FORM.confidence))
 
 
 FORM = Form(
-    name="passive", summary="X is expected / said to Y", trigger=TRIGGER, extract=extract,
+    name="passive", summary="X is expected / said to Y", trigger=TRIGGER,
+    extract=reading_form("passive", build),
     confidence=0.75, outranks=VERB_FORMS[3:],
     extracts=(Example("The senator is expected to announce her retirement.", "is expected", None,
                       "The senator … to announce her retirement"),),

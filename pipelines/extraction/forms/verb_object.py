@@ -20,7 +20,7 @@ from ..syntax import (
     prep_object,
     subject_of,
 )
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
+from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
@@ -148,10 +148,8 @@ def view_as(ctx: DocContext, t: Token, lemma: str) -> bool:
     return personal or role.lemma_.lower() not in lx.PERSON_NOUNS
 
 
-def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
-    cue = verb_cue(ctx, t)
-    if cue is None or cue.reading != FORM.name:
-        return None
+def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    t = cue.token
     cs, ce, extra_cue = object_content(ctx, t, cue.lemma, cue.phrasal)
     cue_spans = cue_ranges(t)
     if extra_cue is not None:
@@ -165,7 +163,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="verb_object", summary="criticised X; called for X; vowed to X; polls show X; sees X as Y",
-    trigger=TRIGGER, extract=extract, confidence=0.7, outranks=VERB_FORMS[4:],
+    trigger=TRIGGER, extract=reading_form("verb_object", build), confidence=0.7, outranks=VERB_FORMS[4:],
     extracts=(Example("The union criticized the new contract.", "criticized", "The union", "the new contract"),
               Example("The council called for a ban on fireworks.", "called for", "The council",
                       "a ban on fireworks"),
