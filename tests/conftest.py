@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold" / "seed-kursk.jsonl"
+# A user's fresh clone has no ../shared: the tests that read it say so and skip.
+needs_shared = pytest.mark.skipif(not SEED_GOLD.exists(), reason=f"needs {SHARED} (gold and corpora beside the checkout)")
 
 
 STAGES_BEFORE_LOAD = ("ingested_documents", "extracted_claims")

@@ -11,7 +11,7 @@ from pipelines.release import sha256_file
 from pipelines.settings import Paths
 from pipelines.warehouse import read_sql
 
-from .conftest import SAMPLES, SEED_GOLD, run_job
+from .conftest import SAMPLES, SEED_GOLD, needs_shared, run_job
 
 pytestmark = pytest.mark.slow
 PARTITION = "2026-11-25"
@@ -87,6 +87,7 @@ def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
     assert claim_ids == first_claim_ids
 
 
+@needs_shared
 def test_the_seed_article_gives_at_least_ten_consistent_claims(tmp_path):
     assert run_job(tmp_path, PARTITION, [SEED_GOLD]).success
     with duckdb.connect(str(Paths(tmp_path).snapshot_db), read_only=True) as db:

@@ -76,11 +76,14 @@ def test_verify_passes_then_catches_a_flipped_byte(home, tmp_path):
     assert result.returncode == 1 and "claims.parquet sha256 does not match" in result.stderr
 
 
-def test_unchanged_input_makes_no_new_release_and_new_input_one_more(home):
+def test_unchanged_input_makes_no_new_release_and_new_input_one_more(home, tmp_path):
     versions = release.list_versions(Paths(home).releases)
     assert run_job(home, PARTITION, [SAMPLES]).success
     assert release.list_versions(Paths(home).releases) == versions
-    assert run_job(home, "2026-11-24", [SEED_LIKE := SAMPLES.parent.parent.parent / "shared" / "gold" / "seed-kursk.jsonl"]).success
+    article = tmp_path / "new-article.txt"  # a sample article with a new closing line: a new document
+    article.write_text((SAMPLES / "01-harbour-strike.txt").read_text(encoding="utf-8")
+                       + "\nThe port authority said the harbour would reopen on Monday.\n", encoding="utf-8")
+    assert run_job(home, "2026-11-24", [article]).success
     after = release.list_versions(Paths(home).releases)
     assert len(after) == len(versions) + 1 and release.latest_version(Paths(home).releases) == after[-1]
     changelog = (Paths(home).latest_release / "CHANGELOG.md").read_text()
@@ -89,7 +92,6 @@ def test_unchanged_input_makes_no_new_release_and_new_input_one_more(home):
     assert diff.returncode == 0 and "documents: +1 −0" in diff.stdout
     listing = claims(home, "releases")
     assert listing.returncode == 0 and all(v in listing.stdout for v in after)
-    assert SEED_LIKE.exists()
 
 
 def test_an_open_reader_neither_blocks_a_run_nor_sees_a_mix(tmp_path):
