@@ -5,10 +5,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
-from pipelines.settings import DEFAULT_MODEL, Settings
+from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings
+
+
+def _partition_problem(partition: str, today: date) -> str | None:
+    """Why a partition key cannot be run, in words, or None when it can."""
+    try:
+        day = date.fromisoformat(partition)
+    except ValueError:
+        return f"--partition must be a day YYYY-MM-DD, not {partition!r}"
+    if partition != day.isoformat():
+        return f"--partition must be written YYYY-MM-DD, not {partition!r}"
+    if not FIRST_PARTITION <= day <= today:
+        return (f"no partition {partition}: the days run from {FIRST_PARTITION} to today, {today} (UTC); "
+                "an inbox folder for a later day is run on that day")
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -17,7 +31,13 @@ def _run(args: argparse.Namespace) -> int:
     from pipelines.definitions import JOB_NAME, build_defs
 
     settings = Settings.from_env()
-    partition = args.partition or datetime.now(timezone.utc).date().isoformat()
+    today = datetime.now(timezone.utc).date()
+    partition = args.partition or today.isoformat()
+    problem = _partition_problem(partition, today) or next(
+        (f"--input {path} does not exist" for path in args.input if not Path(path).exists()), None)
+    if problem:
+        print(f"claims: {problem}", file=sys.stderr)
+        return 2
     inputs = [str(Path(path).resolve()) for path in args.input]
     job = build_defs(settings).resolve_job_def(JOB_NAME)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()

