@@ -272,39 +272,22 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
     after the datapackage check.
     """
     paths = claims.paths
-    partition_key = context.partition_key
+    partition_key, run_id = context.partition_key, context.run.run_id
     started = time.perf_counter()
-    report_dir = paths.reports_for(partition_key) / context.run.run_id
-    validation_files = {p.name: p.read_text(encoding="utf-8") for p in sorted(report_dir.glob("*"))} if report_dir.exists() else {}
     with warehouse.writer_lock(paths.work_db):
         with warehouse.open_writer(paths.work_db, claims.duckdb_memory_limit) as connection:
             loaded = load.load_partition(connection, partition_key, paths.staging_for(partition_key), stage="publish")
-            connection.execute(
-                "INSERT INTO runs VALUES (?, ?, now(), ?, ?, ?, ?, ?, ?)",
-                [context.run.run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts["documents"],
-                 loaded.counts["rejected_documents"], loaded.counts["claims"], loaded.counts["mentions"]],
-            )
-            partitions = [row[0] for row in connection.execute(
-                "SELECT DISTINCT partition_key FROM runs ORDER BY 1").fetchall()]
-            stats = connection.execute(warehouse.read_sql("partition_stats.sql"), {"partition_key": None}).df()
-            built = release.build_release(
-                connection, paths.releases,
-                provenance=_provenance(claims, partitions, context.run.run_id),
-                validation_files=validation_files,
-                stats={k: (None if v != v else float(v)) for k, v in stats.iloc[0].items()},
-            )
+            warehouse.record_run(connection, run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts)
+            provenance = _provenance(claims, warehouse.loaded_partitions(connection), run_id)
+            built = release.build_release(connection, paths.releases, provenance,
+                                          validation_dir=paths.reports_for(partition_key) / run_id)
             pause_point("publish:release-built")
-            connection.execute(
-                "INSERT OR IGNORE INTO releases VALUES (?, now(), ?, ?, ?, ?, ?, ?)",
-                [built.version, context.run.run_id, warehouse.SCHEMA_VERSION, built.row_counts["documents"],
-                 built.row_counts["claims"], built.row_counts["entities"],
-                 release.sha256_file(built.path / release.DATAPACKAGE)],
-            )
+            release.record_release(connection, built, run_id)
         # Taken under the lock, so the snapshot readers get is exactly this release's state.
-        warehouse.copy_database(paths.work_db, paths.pending_snapshot(context.run.run_id))
+        warehouse.copy_database(paths.work_db, paths.pending_snapshot(run_id))
     paths.candidate_db_for(partition_key).unlink(missing_ok=True)
     atomic.write_text(paths.staging_for(partition_key) / RELEASE_HANDOVER,
-                      json.dumps({"run_id": context.run.run_id, "version": built.version}))
+                      json.dumps({"run_id": run_id, "version": built.version}))
     context.log.info(f"release {built.version} {'built' if built.created else 'unchanged: no new version'}")
     return dg.MaterializeResult(metadata={
         "version": built.version,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipelines import atomic
-from pipelines.warehouse import PARTITIONED_TABLES, SQL_DIR, read_sql
+from pipelines.warehouse import PARTITIONED_TABLES, SQL_DIR, partition_stats, read_sql
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 ERROR, WARN = "error", "warn"
@@ -268,8 +268,7 @@ def validate_partition(
             parts.append(runner.run(frame))
             del frame
         reports.append(merge_reports(parts))
-    stats = connection.execute(read_sql("partition_stats.sql"), {"partition_key": partition_key}).df()
-    current = {k: (None if pd.isna(v) else float(v)) for k, v in stats.iloc[0].items()}
+    current = partition_stats(connection, partition_key)
     reports.append(validate(DRIFT_SUITE, drift_frame(current, previous_stats), context))
     return reports, current
 

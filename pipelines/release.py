@@ -20,7 +20,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from pipelines import atomic, catalog, release_docs
-from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION
+from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION, partition_stats, read_sql
 
 DATAPACKAGE = "datapackage.json"
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -139,12 +139,12 @@ def build_release(
     connection: duckdb.DuckDBPyConnection,
     releases_dir: Path,
     provenance: dict,
-    validation_files: dict[str, str],
-    stats: dict,
+    validation_dir: Path,
 ) -> Release:
-    """Export every table into a new version folder; reuse `latest` when the data is unchanged.
+    """Export every table into a new version folder; reuse the newest when the data is unchanged.
 
-    `latest` itself is not moved here: see `point_latest`, called once the package is valid.
+    The folder is built under a temporary name and renamed whole. `latest` itself is not
+    moved here: see `point_latest`, called once the package is valid.
     """
     created = datetime.now(timezone.utc)
     releases_dir.mkdir(parents=True, exist_ok=True)
@@ -154,28 +154,14 @@ def build_release(
     building = atomic.temporary_path(releases_dir / version)
     building.mkdir()
     try:
-        resources = []
-        for table, order in RELEASE_TABLES.items():
-            path = building / f"{table}.parquet"
-            connection.execute(
-                f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)"
-            )
-            rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            resources.append(_resource(table, path, rows))
+        resources = _export_tables(connection, building)
         row_counts = {r["name"]: r["rows"] for r in resources}
-
         # The newest version, published or not (a run killed before moving `latest` leaves one):
         # the same data again reuses it instead of making a new version.
         newest = (list_versions(releases_dir) or [None])[-1]
         if newest and _data_unchanged(resources, read_datapackage(releases_dir / newest)):
             atomic.discard(building)
             return Release(newest, releases_dir / newest, row_counts, created=False)
-        previous_version = latest_version(releases_dir)
-        previous = read_datapackage(releases_dir / previous_version) if previous_version else None
-
-        for name, content in validation_files.items():
-            (building / "validation").mkdir(exist_ok=True)
-            (building / "validation" / name).write_text(content, encoding="utf-8")
         package = {
             "$schema": DATAPACKAGE_PROFILE,
             "name": "claims",
@@ -185,20 +171,52 @@ def build_release(
             "created": created.isoformat(timespec="seconds"),
             "schema_version": SCHEMA_VERSION,
             **provenance,
-            "previous_version": previous_version,
-            "stats": stats,
+            "previous_version": latest_version(releases_dir),
+            "stats": partition_stats(connection, None),
             "resources": resources,
         }
-        (building / DATAPACKAGE).write_text(json.dumps(package, indent=2, default=str) + "\n", encoding="utf-8")
-        previous_dir = releases_dir / previous_version if previous_version else None
-        (building / "CHANGELOG.md").write_text(release_docs.changelog(building, package, previous_dir, previous), encoding="utf-8")
-        (building / "README.md").write_text(release_docs.data_card(package), encoding="utf-8")
-        (building / "report.html").write_text(release_docs.html_report(building, package), encoding="utf-8")
+        _write_metadata_files(building, package, releases_dir, validation_dir)
         atomic.commit(building, releases_dir / version)
     except BaseException:
         atomic.discard(building)
         raise
     return Release(version, releases_dir / version, row_counts, created=True)
+
+
+def _export_tables(connection: duckdb.DuckDBPyConnection, directory: Path) -> list[dict]:
+    """One zstd Parquet file per release table, rows in a deterministic order; their resources."""
+    resources = []
+    for table, order in RELEASE_TABLES.items():
+        path = directory / f"{table}.parquet"
+        connection.execute(
+            f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)"
+        )
+        rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        resources.append(_resource(table, path, rows))
+    return resources
+
+
+def _write_metadata_files(building: Path, package: dict, releases_dir: Path, validation_dir: Path) -> None:
+    """The run's validation results, datapackage.json, CHANGELOG.md, the data card and report.html."""
+    for report in sorted(validation_dir.glob("*")) if validation_dir.exists() else []:
+        (building / "validation").mkdir(exist_ok=True)
+        (building / "validation" / report.name).write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
+    (building / DATAPACKAGE).write_text(json.dumps(package, indent=2, default=str) + "\n", encoding="utf-8")
+    previous_version = package["previous_version"]
+    previous_dir = releases_dir / previous_version if previous_version else None
+    previous = read_datapackage(previous_dir) if previous_dir else None
+    (building / "CHANGELOG.md").write_text(release_docs.changelog(building, package, previous_dir, previous), encoding="utf-8")
+    (building / "README.md").write_text(release_docs.data_card(package), encoding="utf-8")
+    (building / "report.html").write_text(release_docs.html_report(building, package), encoding="utf-8")
+
+
+def record_release(connection: duckdb.DuckDBPyConnection, built: Release, run_id: str) -> None:
+    """Note the release in the warehouse's `releases` table, with its datapackage's hash."""
+    connection.execute(read_sql("record_release.sql"), {
+        "version": built.version, "run_id": run_id, "schema_version": SCHEMA_VERSION,
+        "n_documents": built.row_counts["documents"], "n_claims": built.row_counts["claims"],
+        "n_entities": built.row_counts["entities"], "manifest_sha256": sha256_file(built.path / DATAPACKAGE),
+    })
 
 
 def validate_datapackage(release_dir: Path) -> list[str]:

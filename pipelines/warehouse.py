@@ -161,6 +161,30 @@ def replace_partition(
     return counts
 
 
+def record_run(
+    connection: duckdb.DuckDBPyConnection, run_id: str, partition_key: str, extractor_version: str, model: str,
+    counts: dict[str, int],
+) -> None:
+    """Note in `runs` what produced the partition's rows now in the warehouse."""
+    connection.execute(read_sql("record_run.sql"), {
+        "run_id": run_id, "partition_key": partition_key, "extractor_version": extractor_version, "model": model,
+        "n_documents": counts["documents"], "n_rejected": counts["rejected_documents"],
+        "n_claims": counts["claims"], "n_mentions": counts["mentions"],
+    })
+
+
+def loaded_partitions(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every partition the warehouse holds, in order: a release's provenance."""
+    return [row[0] for row in connection.execute(read_sql("loaded_partitions.sql")).fetchall()]
+
+
+def partition_stats(connection: duckdb.DuckDBPyConnection, partition_key: str | None) -> dict[str, float | None]:
+    """The figures drift is judged on, of one partition or (None) of the whole warehouse."""
+    cursor = connection.execute(read_sql("partition_stats.sql"), {"partition_key": partition_key})
+    names = [column[0] for column in cursor.description]
+    return {name: None if value is None else float(value) for name, value in zip(names, cursor.fetchone())}
+
+
 def documents_in_other_partitions(
     connection: duckdb.DuckDBPyConnection, partition_key: str, doc_ids: list[str]
 ) -> dict[str, str]:
