@@ -8,6 +8,7 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from pipelines.query import FORMATS
 from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings
 
 
@@ -73,32 +74,36 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from pipelines.warehouse import connect_reader, read_only_statements
+    import duckdb
+
+    from pipelines.query import connect_sandboxed, run_query, write_result
 
     settings = Settings.from_env()
+    output = Path(args.output).resolve() if args.output else None
+    if args.format == "parquet" and output is None:
+        print("claims: --format parquet needs --output FILE", file=sys.stderr)
+        return 2
+    if output is not None and output.is_relative_to(settings.home):
+        print(f"claims: --output {args.output} lies under CLAIMS_HOME ({settings.home}), "
+              "which holds the pipeline's own files: write elsewhere", file=sys.stderr)
+        return 2
     try:
-        connection = connect_reader(settings.paths.snapshot_db)
+        connection = connect_sandboxed(settings.paths.snapshot_db)
     except FileNotFoundError as error:
         print(f"claims: {error}", file=sys.stderr)
         return 2
     try:
-        *leading, last = read_only_statements(connection, args.sql)
-        for statement in leading:
-            connection.execute(statement).fetchall()
-        relation = connection.sql(last.query)
-        columns = relation.columns
-        rows = relation.fetchall()
-    except PermissionError as error:
-        print(f"claims: {error}", file=sys.stderr)
+        result = run_query(connection, args.sql)
+    except (duckdb.PermissionException, duckdb.InvalidInputException) as error:
+        print(f"claims: refused (queries are read-only and may not touch files or settings): "
+              f"{str(error).splitlines()[0]}", file=sys.stderr)
         return 3
-    except Exception as error:  # duckdb raises many error types; all mean a bad query here
-        print(f"claims: query failed: {error}", file=sys.stderr)
+    except (duckdb.Error, ValueError) as error:  # every other DuckDB error is a bad query
+        print(f"claims: query failed: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
     finally:
         connection.close()
-    print("\t".join(columns))
-    for row in rows:
-        print("\t".join("" if value is None else str(value) for value in row))
+    write_result(result, args.format, output)
     return 0
 
 
@@ -141,11 +146,11 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from pipelines.query import connect_sandboxed
     from pipelines.show import render_document
-    from pipelines.warehouse import connect_reader
 
     try:
-        connection = connect_reader(Settings.from_env().paths.snapshot_db)
+        connection = connect_sandboxed(Settings.from_env().paths.snapshot_db)
     except FileNotFoundError as error:
         print(f"claims: {error}", file=sys.stderr)
         return 2
@@ -207,6 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = commands.add_parser("query", help="run a read-only SQL query on the published warehouse")
     query.add_argument("sql")
+    query.add_argument("--format", choices=FORMATS, default="table",
+                       help="table (default; NULL shown as NULL), csv, json (one object a line) or parquet")
+    query.add_argument("--output", metavar="FILE", help="write the result to FILE (only that file) instead of printing it")
     query.set_defaults(handler=_query)
 
     commands.add_parser("releases", help="list published releases with row counts").set_defaults(handler=_releases)

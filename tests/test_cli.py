@@ -37,7 +37,7 @@ def test_query_answers_from_the_snapshot_while_another_run_writes(tmp_path):
     answers = []
     try:
         while second.poll() is None:
-            result = claims(tmp_path, "query", "select count(*) as n from claims")
+            result = claims(tmp_path, "query", "select count(*) as n from claims", "--format", "csv")
             assert result.returncode == 0, result.stderr
             answers.append(int(result.stdout.splitlines()[1]))
     finally:
