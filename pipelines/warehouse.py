@@ -232,31 +232,3 @@ def open_reader(db_path: Path, memory_limit: str | None = None) -> Iterator[duck
         yield connection
     finally:
         connection.close()
-
-
-def connect_reader(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the published snapshot."""
-    if not snapshot_db.exists():
-        raise FileNotFoundError(f"no published warehouse at {snapshot_db}: run `claims run` first")
-    return duckdb.connect(str(snapshot_db), read_only=True)
-
-
-READ_ONLY_STATEMENTS = {"SELECT", "EXPLAIN"}
-
-
-def read_only_statements(connection: duckdb.DuckDBPyConnection, sql: str) -> list:
-    """Parse `sql` and refuse anything but queries: no writes, ATTACH, COPY, EXPORT or SET.
-
-    The snapshot is opened read-only as well; this check gives a clear message and also
-    stops statements that would write files rather than the database.
-    """
-    statements = connection.extract_statements(sql)
-    refused = sorted({s.type.name for s in statements} - READ_ONLY_STATEMENTS)
-    if refused:
-        raise PermissionError(
-            f"claims query only runs SELECT (or EXPLAIN) statements; refused: {', '.join(refused)}. "
-            "The warehouse snapshot is read-only: write to a database of your own instead."
-        )
-    if not statements:
-        raise ValueError("no SQL statement given")
-    return statements
