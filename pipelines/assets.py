@@ -23,9 +23,11 @@ import pyarrow.parquet as pq
 from pipelines import atomic, ingest, load, quality, release, staging, warehouse
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
 from pipelines.faults import pause_point
+from pipelines.progress import tracked
 from pipelines.resources import ClaimsResource
+from pipelines.settings import FIRST_PARTITION
 
-daily_partitions = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_offset=1)
+daily_partitions = dg.DailyPartitionsDefinition(start_date=FIRST_PARTITION.isoformat(), end_offset=1)
 
 PREVIEW_CLAIMS = 5
 # Steps that write the warehouse share a Dagster concurrency pool (limit 1 in dagster.yaml),
@@ -150,8 +152,9 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
                 (row["doc_id"], row["text"], row["published_at"])
                 for row in staging.iter_staged_documents(directory, skip=reused)
             )
-            for extraction in extract_texts(nlp, documents, batch_size=claims.batch_size,
-                                            n_process=claims.n_process, batch_chars=claims.batch_chars):
+            extractions = extract_texts(nlp, documents, batch_size=claims.batch_size,
+                                        n_process=claims.n_process, batch_chars=claims.batch_chars)
+            for extraction in tracked(extractions, len(doc_ids) - len(reused), context.log.info):
                 claim_rows = writer.add(extraction)
                 n_parsed += 1
                 pause_point("extract:mid-partition")
