@@ -22,7 +22,14 @@ from .context import DocContext
 from .plausibility import asked_participle, plausible
 from .quotations import continue_quote
 from .spans import cue_ranges, noun_phrase
-from .syntax import REL_PRONOUNS, SUBJ_DEPS, is_media_np, name_after_quote, subject_of
+from .syntax import (
+    REL_PRONOUNS,
+    SUBJ_DEPS,
+    is_media_np,
+    name_after_quote,
+    subject_of,
+    text_subject,
+)
 
 TRIGGER = "cue_verb"
 # every verb form (in precedence order): the forms that read a cue verb
@@ -85,12 +92,7 @@ def _cue_lemma(t: Token) -> str | None:
 
 
 def _read_verb_cue(ctx: DocContext, t: Token) -> VerbCue | None:
-    from .forms import FORMS
-    from .forms.complement import parsed_complement
-    from .forms.inverted_parse import inverted_shape
-    from .forms.passive import passive_content
-    from .forms.verb_object import object_content
-    from .syntax import text_subject
+    from .forms.complement import parsed_complement  # the forms import this module
 
     doc = ctx.doc
     lemma = _cue_lemma(t)
@@ -114,17 +116,30 @@ def _read_verb_cue(ctx: DocContext, t: Token) -> VerbCue | None:
         subject = name_after_quote(ctx, t)
     cue = VerbCue(t, lemma, phrasal, text_verb, clausal, is_speech,
                   parsed_complement(ctx, t) if clausal else None, subject, ctx.seg_range(t.i))
+    _set_reading(ctx, cue)
+    return cue
+
+
+def _set_reading(ctx: DocContext, cue: VerbCue) -> None:
+    """The verb form whose parse shape this is, checked in the forms' precedence order."""
+    from .forms import (
+        FORMS,  # the forms import this module: their shape tests are read here
+    )
+    from .forms.inverted_parse import inverted_shape
+    from .forms.passive import passive_content
+    from .forms.verb_object import object_content
+
+    t = cue.token
     if cue.complement is not None:
         cue.reading = "complement"
     elif inverted_shape(ctx, cue):
         cue.reading = "inverted_parse"
     elif passive_content(ctx, t) is not None:
         cue.reading = "passive"
-    elif object_content(ctx, t, lemma, phrasal) is not None:
+    elif object_content(ctx, t, cue.lemma, cue.phrasal) is not None:
         cue.reading = "verb_object"
     if cue.reading is not None:
         cue.reading_doubt = FORMS["complement"].confidence - FORMS[cue.reading].confidence
-    return cue
 
 
 def verb_claim(ctx: DocContext, cue: VerbCue, form: str, content: list[tuple[int, int]],
