@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import dagster as dg
 
@@ -38,6 +40,20 @@ def _is_partition_folder(name: str) -> bool:
         return False
 
 
+def _file_stats(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """(name, stat) of the folder's visible files; one removed while listed is left out, not an error."""
+    stats = []
+    for path in sorted(folder.rglob("*")):
+        if path.name.startswith("."):
+            continue
+        try:
+            if path.is_file():
+                stats.append((str(path.relative_to(folder)), path.stat()))
+        except OSError:
+            continue
+    return stats
+
+
 def build_inbox_sensor(job: dg.UnresolvedAssetJobDefinition, settle_seconds: int = SETTLE_SECONDS) -> dg.SensorDefinition:
     @dg.sensor(job=job, name="claims_inbox_sensor", minimum_interval_seconds=60,
                default_status=dg.DefaultSensorStatus.RUNNING)
@@ -53,15 +69,15 @@ def build_inbox_sensor(job: dg.UnresolvedAssetJobDefinition, settle_seconds: int
         now = time.time()
         requests = []
         for folder in sorted(p for p in inbox.iterdir() if p.is_dir() and _is_partition_folder(p.name)):
-            files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-            if not files:
+            stats = _file_stats(folder)
+            if not stats:
                 continue
-            stats = [(str(p.relative_to(folder)), p.stat()) for p in files]
             if any(now - stat.st_mtime < settle_seconds for _, stat in stats):
                 context.log.info(f"{folder.name}: files still arriving, waiting")
                 continue
-            fingerprint = hashlib.sha1(
-                "\n".join(f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}" for name, stat in stats).encode()
+            fingerprint = hashlib.sha1(  # a name not in UTF-8 keeps its bytes (surrogateescape)
+                "\n".join(f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}" for name, stat in stats)
+                .encode("utf-8", "surrogateescape")
             ).hexdigest()[:16]
             requests.append(dg.RunRequest(run_key=f"{folder.name}:{fingerprint}", partition_key=folder.name))
         return requests or dg.SkipReason("no new settled files in the inbox")

@@ -8,8 +8,11 @@ silently.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,9 +23,16 @@ from pathlib import Path
 from pipelines.cleaning import strip_boilerplate
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_DOCUMENT_CHARS = 1_000_000
-MAX_FILE_BYTES = 8 * MAX_DOCUMENT_CHARS  # larger files are refused unread (JSONL files are read line by line)
+# The parser's memory grows with a document's length (about 3.3 KB a character, measured in
+# docs/operations.md); 100,000 characters is the default CLAIMS_BATCH_CHARS, so one document
+# never needs more than a default batch. The longest of 31,000 corpus articles has 62,414.
+MAX_DOCUMENT_CHARS = 100_000
+MAX_FILE_BYTES = 8_000_000  # larger files, and longer JSONL lines, are refused unread
 MIN_ENGLISH_STOPWORD_SHARE = 0.12
+# spaCy's tokenizer strips punctuation from a word one mark at a time, in time that grows with
+# the square of the run; prose never has such runs this long (the corpora's longest: 123).
+MAX_PUNCTUATION_RUN = 200
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)  # the quality gate's range
 
 # Reasons a document or line is refused; the rejected_documents.reason enum.
 EMPTY = "empty"
@@ -42,6 +52,8 @@ _ENGLISH_STOPWORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 _WHITESPACE = re.compile(r"\s+")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0]+")
+_PUNCTUATION_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCTUATION_RUN + 1},}}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -173,6 +185,13 @@ def is_english(text: str) -> bool:
     return sum(word in _ENGLISH_STOPWORDS for word in words) / len(words) >= MIN_ENGLISH_STOPWORD_SHARE
 
 
+def _one_line(value: str | None) -> str | None:
+    """A title or outlet as one line: a newline in it would break every table that lists it."""
+    if not value:
+        return None
+    return _WHITESPACE.sub(" ", normalise_text(value)).strip() or None
+
+
 def _parse_date(value: object) -> date | None:
     if not value or not isinstance(value, str):
         return None
@@ -187,6 +206,12 @@ def _check_text(text: str, source_uri: str) -> Rejection | None:
         return Rejection(source_uri, EMPTY, "no text after normalisation")
     if len(text) > MAX_DOCUMENT_CHARS:
         return Rejection(source_uri, TOO_LARGE, f"{len(text):,} characters > {MAX_DOCUMENT_CHARS:,}")
+    if (nul := text.find("\x00")) >= 0:
+        return Rejection(source_uri, NOT_TEXT, f"NUL character at character {nul:,}: binary data, not prose")
+    if run := _PUNCTUATION_RUN.search(text):
+        return Rejection(source_uri, NOT_TEXT, (
+            f"a run of {len(run.group()):,} punctuation marks or symbols ({run.group()[:3]!r}…) at character "
+            f"{run.start():,}; over {MAX_PUNCTUATION_RUN} is not prose, and the tokenizer's time grows with its square"))
     if not looks_like_text(text):
         return Rejection(source_uri, NOT_TEXT, "mostly symbols or control characters, not prose")
     if not is_english(text):
@@ -204,8 +229,8 @@ def _make_document(
     return Document(
         doc_id=document_id(text),
         source_uri=source_uri,
-        outlet=outlet,
-        title=normalise_text(title) if title else None,
+        outlet=_one_line(outlet),
+        title=_one_line(title),
         published_at=published_at,
         lang="en",
         text=text,
@@ -235,54 +260,127 @@ def read_text_file(path: Path) -> Iterator[Document | Rejection]:
     yield _make_document(body, uri, title, None, None)
 
 
+def _lines(handle) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, line, size) of each line; a line over MAX_FILE_BYTES is skipped unread as None.
+
+    Reading a bounded piece at a time keeps one huge line from being held whole in memory.
+    """
+    for number in itertools.count(1):
+        line = handle.readline(MAX_FILE_BYTES + 1)
+        if not line:
+            return
+        size = len(line)
+        if size > MAX_FILE_BYTES:
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+                size += len(line)
+            yield number, None, size
+        else:
+            yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line, size
+
+
+# The corpus fields, then the gold fields under "meta", that must each be a string or absent.
+_STRING_FIELDS = ("text", "title", "source", "url", "published")
+_META_FIELDS = ("title", "publisher", "published")
+
+
+def _record_problem(record: dict, meta: dict, published: date | None, uri: str) -> Rejection | None:
+    """Why a parsed JSON record cannot become a document: a field of the wrong type or bad text."""
+    fields = [(name, record.get(name)) for name in _STRING_FIELDS]
+    fields += [(f"meta.{name}", meta.get(name)) for name in _META_FIELDS]
+    for name, value in fields:
+        if value is not None and not isinstance(value, str):
+            return Rejection(uri, MALFORMED, f"field '{name}' is {type(value).__name__}, not a string")
+        if value and (bad := _SURROGATE.search(value)):
+            return Rejection(uri, UNDECODABLE, f"field '{name}' holds a lone surrogate "
+                                               f"U+{ord(bad.group()):04X} at character {bad.start():,}: not Unicode text")
+        if value and name != "text" and "\x00" in value:
+            return Rejection(uri, NOT_TEXT, f"field '{name}' holds a NUL character")
+    if published and not EARLIEST_DATE <= published <= LATEST_DATE:
+        return Rejection(uri, MALFORMED, f"published date {published} is outside {EARLIEST_DATE}..{LATEST_DATE}: "
+                                         "wrong feed metadata (claim dates are resolved against it)")
+    return None
+
+
+def _parse_record(raw_line: bytes, uri: str) -> Document | Rejection:
+    try:
+        record = json.loads(raw_line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return Rejection(uri, MALFORMED, f"not a JSON object: {error}"[:300])
+    except RecursionError:
+        return Rejection(uri, MALFORMED, "JSON nested too deeply to read")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return Rejection(uri, MALFORMED, "line has no string field 'text'")
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    published = _parse_date(record.get("published") or meta.get("published"))
+    if problem := _record_problem(record, meta, published, uri):
+        return problem
+    return _make_document(
+        record["text"],
+        record.get("url") or uri,
+        record.get("title") or meta.get("title"),
+        record.get("source") or meta.get("publisher"),
+        published,
+    )
+
+
 def read_jsonl_file(path: Path) -> Iterator[Document | Rejection]:
-    """One article a line, with the fields of the corpus files (or the gold files)."""
+    """One article a line, with the fields of the corpus files (or the gold files).
+
+    A UTF-8 byte-order mark before the first line is dropped, so the first record is read.
+    """
     with path.open("rb") as handle:
-        for line_number, raw_line in enumerate(handle, start=1):
+        for line_number, raw_line, size in _lines(handle):
             uri = f"{path}#L{line_number}"
-            if not raw_line.strip():
-                continue
-            if len(raw_line) > MAX_FILE_BYTES:
-                yield Rejection(uri, TOO_LARGE, f"line of {len(raw_line):,} bytes > {MAX_FILE_BYTES:,}")
-                continue
-            try:
-                record = json.loads(raw_line.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield Rejection(uri, MALFORMED, f"not a JSON object: {error}"[:300])
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield Rejection(uri, MALFORMED, "line has no string field 'text'")
-                continue
-            meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-            yield _make_document(
-                record["text"],
-                record.get("url") or uri,
-                record.get("title") or meta.get("title"),
-                record.get("source") or meta.get("publisher"),
-                _parse_date(record.get("published") or meta.get("published")),
-            )
+            if raw_line is None:
+                yield Rejection(uri, TOO_LARGE, f"line of {size:,} bytes > {MAX_FILE_BYTES:,}; not read")
+            elif raw_line.strip():
+                yield _parse_record(raw_line, uri)
+
+
+def printable_path(path: Path) -> str:
+    """The path as text; bytes of a name that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def _refusal(candidate: Path, root: Path | None) -> Rejection | None:
+    """Why an inbox entry must not be read, if it must not: each of these is never opened."""
+    uri = printable_path(candidate)
+    if uri != str(candidate):
+        return Rejection(uri, UNDECODABLE, "file name is not UTF-8; rename it to have it read")
+    try:
+        target = candidate.resolve(strict=False)
+    except (RuntimeError, OSError) as error:  # Python 3.11 raises RuntimeError on a symlink loop
+        return Rejection(uri, UNSAFE_PATH, f"symlink loop or unreadable link ({error}); not read")
+    if root is not None and not target.is_relative_to(root):
+        return Rejection(uri, UNSAFE_PATH, f"links outside {root}; not read")
+    try:
+        mode = candidate.stat().st_mode
+    except OSError as error:
+        return Rejection(uri, UNDECODABLE, f"cannot read: {error.strerror} (a broken link?)")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return Rejection(uri, UNSAFE_PATH, "not a regular file (a FIFO, socket or device); not read")
+    return None
 
 
 def list_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[Rejection]]:
-    """Files under the given paths, sorted, and the links that lead outside them.
+    """Files under the given paths, sorted, and the entries that must not be read.
 
     Names starting with a dot are skipped by design: they are hidden files or files still
-    being copied in (rsync, curl and editors write to dot-names, then rename). A symlink
-    whose target lies outside the folder is never read, and is recorded as `unsafe_path`.
+    being copied in (rsync, curl and editors write to dot-names, then rename). Everything
+    else is a file to read or a rejection (`_refusal`): a link leading outside the folder or
+    in a loop, a FIFO or device (reading one would block or never end), a name not in UTF-8.
     """
     found: list[Path] = []
     refused: list[Rejection] = []
     for path in paths:
-        if not path.is_dir():
-            if path.is_file():
-                found.append(path)
-            continue
-        root = path.resolve()
-        for candidate in sorted(path.rglob("*")):
-            if any(part.startswith(".") for part in candidate.relative_to(path).parts):
+        root = path.resolve() if path.is_dir() else None
+        candidates = sorted(path.rglob("*")) if root else [path]
+        for candidate in candidates:
+            if root and any(part.startswith(".") for part in candidate.relative_to(path).parts):
                 continue
-            if not candidate.resolve().is_relative_to(root):
-                refused.append(Rejection(str(candidate), UNSAFE_PATH, f"links outside {path}; not read"))
+            if rejection := _refusal(candidate, root):
+                refused.append(rejection)
             elif candidate.is_file():
                 found.append(candidate)
     return found, refused

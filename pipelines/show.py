@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 ROLES = {  # role: (plain-text marker, ANSI colour)
@@ -12,6 +14,15 @@ ROLES = {  # role: (plain-text marker, ANSI colour)
     "time": ("T", "33"),
 }
 
+# C0 and C1 control characters but tab and newline: from article text they would reach the
+# terminal as escape sequences (colours, cursor moves, a changed window title).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as \\xNN instead of sent to the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
 
 def mark_spans(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
     """`text` with each (start, end, role) span wrapped in a marker; spans must not overlap."""
@@ -20,11 +31,11 @@ def mark_spans(text: str, spans: list[tuple[int, int, str]], color: bool) -> str
         if start < position:
             continue
         marker, ansi = ROLES[role]
-        out.append(text[position:start])
-        fragment = text[start:end]
+        out.append(printable(text[position:start]))
+        fragment = printable(text[start:end])
         out.append(f"\x1b[{ansi}m{fragment}\x1b[0m" if color else f"[{marker}: {fragment}]")
         position = end
-    out.append(text[position:])
+    out.append(printable(text[position:]))
     return "".join(out)
 
 
@@ -40,7 +51,8 @@ def render_document(connection: duckdb.DuckDBPyConnection, doc_id: str, color: b
                   quote_type, hedged, time_text, claim_date
            FROM claims WHERE doc_id = ? ORDER BY sentence_index, cue_spans[1].start""", [doc_id]
     ).fetchall()
-    lines = [f"{title or '(untitled)'}", f"{outlet or 'unknown outlet'} · {published_at or 'undated'} · {source_uri}",
+    lines = [printable(title or "(untitled)"),
+             printable(f"{outlet or 'unknown outlet'} · {published_at or 'undated'} · {source_uri}"),
              f"{doc_id} · {len(claims)} claims", ""]
     if not color:
         lines.append("Markers: [S: source] [C: cue] [V: via] [Q: content] [T: time]")
@@ -61,5 +73,5 @@ def render_document(connection: duckdb.DuckDBPyConnection, doc_id: str, color: b
             facts.append("hedged")
         if time_text:
             facts.append(f"time: {time_text}" + (f" = {claim_date}" if claim_date else ""))
-        lines += [f"{number}. " + " · ".join(facts), f"   {excerpt}", ""]
+        lines += [printable(f"{number}. " + " · ".join(facts)), f"   {excerpt}", ""]
     return "\n".join(lines)
