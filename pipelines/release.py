@@ -188,9 +188,8 @@ def _export_tables(connection: duckdb.DuckDBPyConnection, directory: Path) -> li
     resources = []
     for table, order in RELEASE_TABLES.items():
         path = directory / f"{table}.parquet"
-        connection.execute(
-            f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)"
-        )
+        connection.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO $path (FORMAT parquet, COMPRESSION zstd)",
+                           {"path": str(path)})  # a value, never SQL text: any character may be in CLAIMS_HOME
         rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         resources.append(_resource(table, path, rows))
     return resources

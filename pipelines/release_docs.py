@@ -1,12 +1,15 @@
 """The human side of a release: CHANGELOG.md, the README data card and report.html.
 
 Figures are computed with DuckDB straight from the release's Parquet files, so what the
-documents say is what the files hold.
+documents say is what the files hold. Each file is a view of an in-memory connection, its
+path handed to DuckDB as a value, never pasted into SQL: any character may be in CLAIMS_HOME.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -17,31 +20,35 @@ from pipelines import catalog
 KEYED_TABLES = {"documents": "doc_id", "claims": "claim_id", "entities": "entity_id"}
 
 
-def _query(sql: str, params: list | None = None) -> list[tuple]:
+@contextlib.contextmanager
+def _parquet_views(**files: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory connection where each name is a view of one Parquet file."""
     with duckdb.connect() as connection:
-        return connection.execute(sql, params or []).fetchall()
+        for name, path in files.items():
+            connection.read_parquet(str(path)).create_view(name)
+        yield connection
 
 
 def diff_releases(new_dir: Path, old_dir: Path | None) -> dict:
     """What changed between two releases: ids added/removed, per-outlet counts, schema changes."""
     changes: dict = {"tables": {}, "outlets": [], "schema": []}
     for table, key in KEYED_TABLES.items():
-        new = f"'{new_dir / f'{table}.parquet'}'"
         if old_dir is None:
-            (added,) = _query(f"SELECT count(*) FROM {new}")[0]
+            with _parquet_views(new_rows=new_dir / f"{table}.parquet") as db:
+                (added,) = db.execute("SELECT count(*) FROM new_rows").fetchone()
             changes["tables"][table] = {"added": added, "removed": 0}
             continue
-        old = f"'{old_dir / f'{table}.parquet'}'"
-        added = _query(f"SELECT count(*) FROM {new} WHERE {key} NOT IN (SELECT {key} FROM {old})")[0][0]
-        removed = _query(f"SELECT count(*) FROM {old} WHERE {key} NOT IN (SELECT {key} FROM {new})")[0][0]
+        with _parquet_views(new_rows=new_dir / f"{table}.parquet", old_rows=old_dir / f"{table}.parquet") as db:
+            (added,) = db.execute(f"SELECT count(*) FROM new_rows WHERE {key} NOT IN (SELECT {key} FROM old_rows)").fetchone()
+            (removed,) = db.execute(f"SELECT count(*) FROM old_rows WHERE {key} NOT IN (SELECT {key} FROM new_rows)").fetchone()
         changes["tables"][table] = {"added": added, "removed": removed}
 
     def outlet_counts(release_dir: Path) -> dict[str, tuple[int, int]]:
-        rows = _query(f"""
-            SELECT coalesce(d.outlet, '(unknown)') AS outlet, count(DISTINCT d.doc_id), count(c.claim_id)
-            FROM '{release_dir / 'documents.parquet'}' d
-            LEFT JOIN '{release_dir / 'claims.parquet'}' c USING (doc_id)
-            GROUP BY 1""")
+        with _parquet_views(documents=release_dir / "documents.parquet", claims=release_dir / "claims.parquet") as db:
+            rows = db.execute("""
+                SELECT coalesce(d.outlet, '(unknown)') AS outlet, count(DISTINCT d.doc_id), count(c.claim_id)
+                FROM documents d LEFT JOIN claims c USING (doc_id)
+                GROUP BY 1""").fetchall()
         return {outlet: (docs, claims) for outlet, docs, claims in rows}
 
     new_outlets = outlet_counts(new_dir)
@@ -145,23 +152,30 @@ def _bars(title: str, rows: list[tuple[str, float]], fmt: str = "{:,.0f}") -> st
     return f"<h2>{html.escape(title)}</h2>" + "".join(parts)
 
 
+# The report's charts: title, query over the views `claims` and `documents`, value format.
+CHARTS = (
+    ("Claims per outlet", """SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM claims c
+        JOIN documents d USING (doc_id) GROUP BY 1 ORDER BY 2 DESC LIMIT 15""", "{:,.0f}"),
+    ("Claims per day, last 31 days with claims (publication date, else ingestion day)", """SELECT * FROM (
+        SELECT strftime(coalesce(d.published_at, c.partition_key::DATE), '%Y-%m-%d') AS day, count(*)
+        FROM claims c JOIN documents d USING (doc_id) GROUP BY 1 ORDER BY 1 DESC LIMIT 31) ORDER BY 1""", "{:,.0f}"),
+    ("Most quoted sources", """SELECT source_entity, count(*) FROM claims WHERE source_entity IS NOT NULL
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15""", "{:,.0f}"),
+    ("Quote types (% of claims)",
+     "SELECT quote_type, 100.0 * count(*) / sum(count(*)) OVER () FROM claims GROUP BY 1 ORDER BY 2 DESC", "{:.1f}%"),
+    ("Source kinds (% of claims)",
+     "SELECT source_kind, 100.0 * count(*) / sum(count(*)) OVER () FROM claims GROUP BY 1 ORDER BY 2 DESC", "{:.1f}%"),
+    ("Claims per 1,000 words, by outlet", """SELECT outlet, 1000.0 * sum(n_claims) / nullif(sum(n_words), 0) FROM (
+        SELECT coalesce(d.outlet, '(unknown)') AS outlet, len(regexp_extract_all(d.text, '\\w+')) AS n_words,
+               (SELECT count(*) FROM claims c WHERE c.doc_id = d.doc_id) AS n_claims
+        FROM documents d)
+        GROUP BY 1 ORDER BY 2 DESC NULLS LAST LIMIT 15""", "{:.1f}"),
+)
+
+
 def html_report(release_dir: Path, package: dict) -> str:
-    claims = f"'{release_dir / 'claims.parquet'}'"
-    documents = f"'{release_dir / 'documents.parquet'}'"
-    per_outlet = _query(f"""SELECT coalesce(d.outlet, '(unknown)'), count(*) FROM {claims} c
-                            JOIN {documents} d USING (doc_id) GROUP BY 1 ORDER BY 2 DESC LIMIT 15""")
-    per_day = sorted(_query(f"""SELECT strftime(coalesce(d.published_at, c.partition_key::DATE), '%Y-%m-%d') AS day, count(*)
-                                FROM {claims} c JOIN {documents} d USING (doc_id) GROUP BY 1 ORDER BY 1 DESC LIMIT 31"""))
-    top_sources = _query(f"""SELECT source_entity, count(*) FROM {claims} WHERE source_entity IS NOT NULL
-                             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15""")
-    quote_types = _query(f"SELECT quote_type, 100.0 * count(*) / sum(count(*)) OVER () FROM {claims} GROUP BY 1 ORDER BY 2 DESC")
-    source_kinds = _query(f"SELECT source_kind, 100.0 * count(*) / sum(count(*)) OVER () FROM {claims} GROUP BY 1 ORDER BY 2 DESC")
-    density = _query(f"""SELECT outlet, 1000.0 * sum(n_claims) / nullif(sum(n_words), 0) FROM (
-                             SELECT coalesce(d.outlet, '(unknown)') AS outlet,
-                                    len(regexp_extract_all(d.text, '\\w+')) AS n_words,
-                                    (SELECT count(*) FROM {claims} c WHERE c.doc_id = d.doc_id) AS n_claims
-                             FROM {documents} d)
-                         GROUP BY 1 ORDER BY 2 DESC NULLS LAST LIMIT 15""")
+    with _parquet_views(claims=release_dir / "claims.parquet", documents=release_dir / "documents.parquet") as db:
+        charts = "\n".join(_bars(title, db.execute(sql).fetchall(), fmt) for title, sql, fmt in CHARTS)
     files = "".join(
         f'<li><a href="{html.escape(r["path"])}">{html.escape(r["path"])}</a> — {r["rows"]:,} rows, {r["bytes"]:,} bytes</li>'
         for r in package["resources"]
@@ -175,11 +189,6 @@ svg text{{font-size:13px}} h2{{margin-top:1.6em;font-size:1.1em}}</style></head>
 {html.escape(package['model']['version'])}, schema {html.escape(package['schema_version'])}. Created {html.escape(package['created'])}.</p>
 <ul>{files}<li><a href="datapackage.json">datapackage.json</a></li><li><a href="CHANGELOG.md">CHANGELOG.md</a></li>
 <li><a href="README.md">README.md</a> (data card)</li><li><a href="validation/">validation/</a></li></ul>
-{_bars('Claims per outlet', per_outlet)}
-{_bars('Claims per day, last 31 days with claims (publication date, else ingestion day)', per_day)}
-{_bars('Most quoted sources', top_sources)}
-{_bars('Quote types (% of claims)', quote_types, '{:.1f}%')}
-{_bars('Source kinds (% of claims)', source_kinds, '{:.1f}%')}
-{_bars('Claims per 1,000 words, by outlet', density, '{:.1f}')}
+{charts}
 </body></html>
 """
