@@ -273,17 +273,24 @@ def validate_partition(
     return reports, current
 
 
+def _shown(value: object) -> str:
+    """A value as a person reads it: 0.439, not 0.43867840497398985."""
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
 def summarise(failures: list[ExpectationOutcome]) -> str:
     """One line per failed expectation, with unexpected counts and examples, for people on call."""
     lines = []
     for o in failures:
-        what = f"[{o.severity}] {o.expectation}({o.column or ''})"
+        what = f"{o.expectation.removeprefix('expect_').replace('_', ' ')} ({o.column or 'table'}, {o.severity.lower()})"
         if o.exception:
             lines.append(f"{what} could not run: {o.exception}")
         elif o.unexpected_count is not None:
-            lines.append(f"{what}: {o.unexpected_count} unexpected, e.g. {o.unexpected_sample[:3]}")
+            examples = ", ".join(_shown(v) for v in o.unexpected_sample[:3])
+            lines.append(f"{what}: {o.unexpected_count} value{'s' if o.unexpected_count != 1 else ''} "
+                         f"outside it, e.g. {examples}")
         else:
-            lines.append(f"{what}: observed {o.observed_value}")
+            lines.append(f"{what}: observed {_shown(o.observed_value)}")
     return "; ".join(lines)
 
 

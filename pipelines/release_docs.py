@@ -17,7 +17,9 @@ import duckdb
 from pipelines import catalog
 
 # Tables whose ids a changelog counts as added and removed.
-KEYED_TABLES = {"documents": "doc_id", "claims": "claim_id", "entities": "entity_id"}
+# the columns that identify a row of each table, for what a release added and removed
+KEYED_TABLES = {"documents": "doc_id", "claims": "claim_id", "entities": "entity_id",
+                "rejected_documents": "source_uri, partition_key"}
 
 
 @contextlib.contextmanager
@@ -39,8 +41,8 @@ def diff_releases(new_dir: Path, old_dir: Path | None) -> dict:
             changes["tables"][table] = {"added": added, "removed": 0}
             continue
         with _parquet_views(new_rows=new_dir / f"{table}.parquet", old_rows=old_dir / f"{table}.parquet") as db:
-            (added,) = db.execute(f"SELECT count(*) FROM new_rows WHERE {key} NOT IN (SELECT {key} FROM old_rows)").fetchone()
-            (removed,) = db.execute(f"SELECT count(*) FROM old_rows WHERE {key} NOT IN (SELECT {key} FROM new_rows)").fetchone()
+            (added,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM new_rows EXCEPT SELECT {key} FROM old_rows)").fetchone()
+            (removed,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM old_rows EXCEPT SELECT {key} FROM new_rows)").fetchone()
         changes["tables"][table] = {"added": added, "removed": removed}
 
     def outlet_counts(release_dir: Path) -> dict[str, tuple[int, int]]:
