@@ -3,16 +3,21 @@
 New content is written under a temporary name in the target's own folder (so the rename never
 crosses file systems), flushed to disk, then renamed over the target. The temporary name
 carries the process id, so two processes writing one target never share a half-written file;
-a killed process leaves at most a dot-name `.<name>.<pid>.tmp` beside the target.
+a killed process leaves at most a dot-name `.<name>.<pid>.tmp` beside the target, which
+`discard_abandoned` removes once that process is gone.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+
+
+_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)\.tmp")
 
 
 def temporary_path(path: Path) -> Path:
@@ -55,6 +60,29 @@ def discard(temporary: Path) -> None:
         shutil.rmtree(temporary, ignore_errors=True)
     else:
         temporary.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+def discard_abandoned(folder: Path) -> list[Path]:
+    """Remove the temporaries under `folder` whose writing process has died; returns them.
+
+    A live process's temporary is never touched, whatever its age. Pids are this host's: with
+    writers on several hosts sharing the folder, another host's live writer could look dead.
+    """
+    abandoned = [path for path in sorted(folder.rglob(".*.tmp")) if (match := _TEMPORARY_NAME.fullmatch(path.name))
+                 and not _process_alive(int(match[1]))] if folder.exists() else []
+    for path in abandoned:
+        discard(path)
+    return abandoned
 
 
 @contextlib.contextmanager

@@ -79,9 +79,22 @@ class Paths:
         """A copy of the warehouse with one partition loaded, for the quality gate to inspect."""
         return self.home / "state" / "candidates" / f"{partition_key}.duckdb"
 
-    def pending_snapshot(self, run_id: str) -> Path:
+    def snapshots_for(self, partition_key: str) -> Path:
+        """Snapshots the partition's runs took with their release, each waiting to be published."""
+        return self.home / "state" / "snapshots" / partition_key
+
+    def pending_snapshot(self, partition_key: str, run_id: str) -> Path:
         """A run's snapshot of the warehouse as of its release, waiting to be published."""
-        return self.home / "state" / "snapshots" / f"{run_id}.duckdb"
+        return self.snapshots_for(partition_key) / f"{run_id}.duckdb"
+
+    def partition_lock(self, partition_key: str) -> Path:
+        """Held by the run of the partition under way (pipelines/partition_runs.py)."""
+        return self.home / "state" / "locks" / f"{partition_key}.lock"
+
+    @property
+    def written_folders(self) -> tuple[Path, ...]:
+        """Every folder the pipeline writes (the inbox is the users')."""
+        return tuple(self.home / name for name in ("staging", "state", "warehouse", "releases", "reports"))
 
     @property
     def snapshot_db(self) -> Path:
