@@ -90,7 +90,7 @@ def _report_checks(evaluations) -> None:
 def _query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from pipelines.query import connect_sandboxed, run_query, write_result
+    from pipelines.query import connect_sandboxed, is_refusal, run_query, write_result
 
     settings = Settings.from_env()
     output = Path(args.output).resolve() if args.output else None
@@ -108,12 +108,15 @@ def _query(args: argparse.Namespace) -> int:
         return 2
     try:
         result = run_query(connection, args.sql)
-    except (duckdb.PermissionException, duckdb.InvalidInputException) as error:
-        print(f"claims: refused (queries are read-only and may not touch files or settings): "
-              f"{str(error).splitlines()[0]}", file=sys.stderr)
-        return 3
-    except (duckdb.Error, ValueError) as error:  # every other DuckDB error is a bad query
+    except duckdb.Error as error:
+        if is_refusal(error):
+            print(f"claims: refused (queries are read-only and may not touch files or settings): "
+                  f"{str(error).splitlines()[0]}", file=sys.stderr)
+            return 3
         print(f"claims: query failed: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"claims: {error}", file=sys.stderr)
         return 1
     finally:
         connection.close()

@@ -34,8 +34,15 @@ SANDBOX = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
+    # no spilling to disk: a large sort fails with "out of memory" instead of writing
+    # temporary files beside the snapshot
+    "temp_directory": "",
+    "memory_limit": "1GB",
     "lock_configuration": True,
 }
+# what a refused statement raises (besides PermissionException): a locked setting or a write
+# to the read-only snapshot; any other error is a bad query
+REFUSAL_MARKS = ("the configuration has been locked", "read-only", "read only")
 
 
 def connect_sandboxed(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
@@ -43,6 +50,12 @@ def connect_sandboxed(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
     if not snapshot_db.exists():
         raise FileNotFoundError(f"no published warehouse at {snapshot_db}: run `claims run` first")
     return duckdb.connect(str(snapshot_db), read_only=True, config=SANDBOX)
+
+
+def is_refusal(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused the statement (sandbox or read-only), not merely failed it."""
+    return isinstance(error, duckdb.PermissionException) or any(
+        mark in str(error) for mark in REFUSAL_MARKS)
 
 
 def run_query(connection: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:

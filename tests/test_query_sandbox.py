@@ -64,6 +64,16 @@ def test_every_way_in_is_refused_and_nothing_changes(home, tmp_path):
     assert claims(home, "query", "SELECT count(*) AS n FROM claims_enriched").returncode == 0
 
 
+def test_session_objects_and_sorts_stay_in_memory_and_a_bad_query_is_not_a_refusal(home):
+    warehouse = sorted(p.name for p in (home / "warehouse").iterdir())
+    sql = ("CREATE TEMP TABLE big AS SELECT * FROM claims, range(200); "
+           "SELECT count(DISTINCT content_text || range) FROM big")
+    assert claims(home, "query", sql).returncode == 0  # a temporary table lives only in the session
+    assert sorted(p.name for p in (home / "warehouse").iterdir()) == warehouse  # no spill files
+    bad = claims(home, "query", "SELECT strptime('x', '%Y')")
+    assert bad.returncode == 1 and bad.stderr.startswith("claims: query failed: ") and "refused" not in bad.stderr
+
+
 def test_csv_output_reads_back_as_the_query(home, tmp_path):
     sql = "SELECT claim_id, doc_id, content_text, source_entity, cue_spans, hedged FROM claims ORDER BY claim_id"
     target = tmp_path / "claims.csv"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.vocab import Vocab
 
 from .arbitration import Candidates
-from .candidates import REJECTED, Candidate
+from .candidates import Candidate, Rejected
 from .context import DocContext
 from .forms import FORMS, PRECEDENCE, Form
 from .triggers import TriggerIndex
@@ -24,6 +24,9 @@ def _trigger_index(vocab: Vocab) -> TriggerIndex:
     """Every form's trigger, compiled once per vocabulary."""
     triggers = {form.trigger.name: form.trigger for form in FORMS.values() if form.trigger is not None}
     return TriggerIndex(vocab, list(triggers.values()))
+
+
+SEGMENT_FORMS = tuple(FORMS[name] for name in PRECEDENCE if FORMS[name].trigger is None)
 
 
 @lru_cache(maxsize=64)
@@ -38,31 +41,33 @@ def _triggered(ctx: DocContext) -> dict[int, set[str]]:
     return _trigger_index(ctx.doc.vocab).fired(ctx.doc)
 
 
+def _first_result(forms: tuple[Form, ...], *args) -> Candidate | Rejected | None:
+    """What the first form, in precedence order, that recognises the token makes of it: a
+    candidate, or REJECTED; None when no form finds anything."""
+    for form in forms:
+        result = form.extract(*args)
+        if result is not None:
+            return result
+    return None
+
+
 def extract_candidates(ctx: DocContext) -> list[Candidate]:
     """The candidates of one document that become claims, in document order."""
     found = Candidates(ctx)
     deferred: list[tuple[int, tuple[Form, ...]]] = []
     for i, triggers in sorted(_triggered(ctx).items()):
         forms = _forms_for(frozenset(triggers))
-        if forms and forms[0].deferred:
-            deferred.append((i, forms))
-            continue
-        for form in forms:
-            result = form.extract(ctx, ctx.doc[i])
-            if result is None:
-                continue
-            if result is not REJECTED:
-                found.add(result)
-            break
-    segment_forms = [FORMS[name] for name in PRECEDENCE if FORMS[name].trigger is None]
+        result = _first_result(tuple(f for f in forms if not f.deferred), ctx, ctx.doc[i])
+        if isinstance(result, Candidate):
+            found.add(result)
+        elif result is None and (later := tuple(f for f in forms if f.deferred)):
+            deferred.append((i, later))
     for seg_s, seg_e in ctx.seg_bounds:
-        for form in segment_forms:
+        for form in SEGMENT_FORMS:
             for cand in form.extract(ctx, seg_s, seg_e):
                 found.add(cand)
     for i, forms in deferred:
-        for form in forms:
-            result = form.extract(ctx, ctx.doc[i], found)
-            if result is not None:
-                found.add(result)
-                break
+        result = _first_result(forms, ctx, ctx.doc[i], found)
+        if isinstance(result, Candidate):
+            found.add(result)
     return found.settle()
