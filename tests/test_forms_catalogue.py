@@ -9,7 +9,10 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extraction import extract_document
+from pipelines.extraction.context import DocContext
+from pipelines.extraction.extractor import _forms_for, _triggered, extract_candidates
 from pipelines.extraction.forms import FORMS, PRECEDENCE, Form, precedence
+from pipelines.extraction.records import spans_text
 
 EXTRACTS = [pytest.param(form, example, id=f"{form.name}:{example.text[:40]}")
             for form in FORMS.values() for example in form.extracts]
@@ -21,10 +24,24 @@ def _claims(nlp, text):
     return extract_document(nlp(text), "example", None).claims
 
 
+def _forms_by_cue(nlp, text) -> dict[str, str]:
+    """Cue text -> the form that made the claim, for the candidates that became claims."""
+    ctx = DocContext(nlp(text), "example", None)
+    return {spans_text(ctx.text, [ctx.char_range(s, e) for s, e in c.cue]): c.form for c in extract_candidates(ctx)}
+
+
+def _woken(nlp, text) -> set[str]:
+    """The forms that read `text`: those its tokens wake, and the segment forms."""
+    ctx = DocContext(nlp(text), "example", None)
+    woken = {f.name for triggers in _triggered(ctx).values() for f in _forms_for(frozenset(triggers))}
+    return woken | {name for name, f in FORMS.items() if f.trigger is None}
+
+
 @pytest.mark.parametrize(("form", "example"), EXTRACTS)
 def test_form_extracts_its_examples(nlp, form, example):
     found = [c for c in _claims(nlp, example.text) if c.cue_text == example.cue]
     assert found, f"{form.name}: no claim with cue {example.cue!r} in {example.text!r}"
+    assert _forms_by_cue(nlp, example.text)[example.cue] == form.name, "made by another form"
     claim = found[0]
     if example.source is not None:
         assert claim.source_text == example.source
@@ -34,6 +51,7 @@ def test_form_extracts_its_examples(nlp, form, example):
 
 @pytest.mark.parametrize(("form", "example"), IGNORES)
 def test_form_ignores_its_counter_examples(nlp, form, example):
+    assert form.name in _woken(nlp, example.text), "the counter-example never reaches the form"
     cues = [c.cue_text for c in _claims(nlp, example.text)]
     assert example.cue not in cues, f"{form.name}: {example.text!r} made a claim with cue {example.cue!r}"
 
@@ -77,9 +95,6 @@ def _outranks_closure() -> dict[str, set[str]]:
 def test_forms_woken_by_one_token_have_a_declared_order(nlp):
     """Catalogue order must never decide between two forms: on every example sentence, two
     forms woken by the same token are related by `outranks`."""
-    from pipelines.extraction.context import DocContext
-    from pipelines.extraction.extractor import _forms_for, _triggered
-
     below = _outranks_closure()
     for form in FORMS.values():
         for example in form.extracts + form.ignores:
@@ -109,9 +124,6 @@ def _spacy_fired(nlp, doc) -> dict[int, set[str]]:
 def test_trigger_index_finds_what_spacys_matchers_find(nlp):
     """The trigger patterns are spaCy's pattern language: the fast anchored index must agree
     with spaCy's Matcher and DependencyMatcher on the examples and the bundled samples."""
-    from pipelines.extraction.context import DocContext
-    from pipelines.extraction.extractor import _triggered
-
     from .conftest import SAMPLES
 
     texts = [e.text for f in FORMS.values() for e in f.extracts + f.ignores]

@@ -32,7 +32,6 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 FORM = Form(
     name="adjacent_quote", summary="“Y,” X said; X said, “Y”", trigger=TRIGGER, extract=extract,
     confidence=0.85, outranks=VERB_FORMS[6:],
-    extracts=(Example("“We will rebuild the pier,” the mayor said.", "said", "the mayor",
-                      "“We will rebuild the pier,”"),),
+    extracts=(Example("“Never again.” the mayor said.", "said", "the mayor", "“Never again.”"),),
     ignores=(Example("“We will rebuild,” she told reporters, when asked about the pier.", "asked"),),
 )

@@ -35,6 +35,5 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 FORM = Form(
     name="colon_quote", summary="X told the crowd: “Y”", trigger=TRIGGER, extract=extract,
     confidence=0.85, outranks=VERB_FORMS[5:],
-    extracts=(Example("The minister told the crowd: “We will not back down.”", "told", "The minister",
-                      "“We will not back down.”"),),
+    extracts=(Example("The mayor said on Monday: “No.”", "said", "The mayor", "“No.”"),),
 )

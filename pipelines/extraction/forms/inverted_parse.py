@@ -56,6 +56,6 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 FORM = Form(
     name="inverted_parse", summary="Y, X said (the cue clause parsed under Y)", trigger=TRIGGER,
     extract=reading_form("inverted_parse", build), confidence=0.8, outranks=VERB_FORMS[2:],
-    extracts=(Example("Prices will keep rising, said Maria Lopez, an economist at the bank.", "said",
-                      None, "Prices will keep rising"),),
+    extracts=(Example("The plan, the mayor said, will cost millions.", "said", "the mayor",
+                      "The plan … will cost millions"),),
 )
