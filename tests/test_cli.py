@@ -46,11 +46,10 @@ def test_query_answers_from_the_snapshot_while_another_run_writes(tmp_path):
     assert len(answers) >= 2 and all(n > 0 for n in answers)
 
 
-def test_run_fails_with_the_step_named_when_input_is_missing(tmp_path):
+def test_a_missing_input_is_refused_before_the_run_starts(tmp_path):
     result = claims(tmp_path, "run", "--input", str(tmp_path / "nope"), "--partition", "2026-11-24")
-    assert result.returncode == 1
-    assert "ingested_documents" in result.stderr and "nothing was published" in result.stderr
-    assert not (tmp_path / "releases" / "latest").exists()
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "releases").exists() and not (tmp_path / "staging").exists()
 
 
 def test_query_without_a_warehouse_says_so(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -30,17 +31,24 @@ from .syntax import (
     subject_of,
     text_subject,
 )
+from .triggers import Trigger
 
-TRIGGER = "cue_verb"
-# every verb form (in precedence order): the forms that read a cue verb
+# every verb form, in precedence order: the four readings of the parse shape, then the
+# fallbacks of a speech verb whose reading found no content
 VERB_FORMS = ("complement", "inverted_parse", "passive", "verb_object", "colon_quote",
               "adjacent_quote", "unparsed_inverted")
 # a verb that names no speech or evidence ('hopes', 'criticised') is a weaker cue
 NOT_SPEECH_PENALTY = 0.2
-TRIGGER_PATTERNS = [
+# what wakes every verb form: a cue verb's lemma, or its form for lemmas the model gets wrong
+CUE_VERB = Trigger("cue_verb", [
     [{"LEMMA": {"IN": sorted(lx.case_variants(lx.ANY_CUE_VERBS))}}],
     [{"LOWER": {"IN": sorted(lx.ANY_CUE_VERBS | set(lx.LEMMA_FIXES))}}],
-]
+])
+
+
+def verb_forms_after(name: str) -> tuple[str, ...]:
+    """The verb forms that `name` is tried before: those after it in VERB_FORMS."""
+    return VERB_FORMS[VERB_FORMS.index(name) + 1:]
 
 
 @dataclass
@@ -84,6 +92,14 @@ def reading_form(name: str, build: Callable[[DocContext, VerbCue], Candidate | R
     return extract
 
 
+@lru_cache(maxsize=1)
+def _complement_finder() -> Callable[[DocContext, Token], Token | None]:
+    """complement.parsed_complement, looked up once (the forms import this module)."""
+    from .forms.complement import parsed_complement
+
+    return parsed_complement
+
+
 def _cue_lemma(t: Token) -> str | None:
     lemma = lx.LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
     if lemma in lx.ANY_CUE_VERBS:
@@ -92,7 +108,7 @@ def _cue_lemma(t: Token) -> str | None:
 
 
 def _read_verb_cue(ctx: DocContext, t: Token) -> VerbCue | None:
-    from .forms.complement import parsed_complement  # the forms import this module
+    parsed_complement = _complement_finder()
 
     doc = ctx.doc
     lemma = _cue_lemma(t)
@@ -120,26 +136,30 @@ def _read_verb_cue(ctx: DocContext, t: Token) -> VerbCue | None:
     return cue
 
 
-def _set_reading(ctx: DocContext, cue: VerbCue) -> None:
-    """The verb form whose parse shape this is, checked in the forms' precedence order."""
-    from .forms import (
-        FORMS,  # the forms import this module: their shape tests are read here
-    )
+@lru_cache(maxsize=1)
+def _readings() -> tuple[dict[str, Callable[[DocContext, VerbCue], bool]], dict[str, float]]:
+    """Each reading form's shape test and confidence. The forms import this module, so they
+    are looked up once, on first use, not at import."""
+    from .forms import FORMS
     from .forms.inverted_parse import inverted_shape
     from .forms.passive import passive_content
     from .forms.verb_object import object_content
 
-    t = cue.token
-    if cue.complement is not None:
-        cue.reading = "complement"
-    elif inverted_shape(ctx, cue):
-        cue.reading = "inverted_parse"
-    elif passive_content(ctx, t) is not None:
-        cue.reading = "passive"
-    elif object_content(ctx, t, cue.lemma, cue.phrasal) is not None:
-        cue.reading = "verb_object"
+    shapes = {
+        "complement": lambda ctx, cue: cue.complement is not None,
+        "inverted_parse": inverted_shape,
+        "passive": lambda ctx, cue: passive_content(ctx, cue.token) is not None,
+        "verb_object": lambda ctx, cue: object_content(ctx, cue.token, cue.lemma, cue.phrasal) is not None,
+    }
+    return shapes, {name: FORMS[name].confidence for name in shapes}
+
+
+def _set_reading(ctx: DocContext, cue: VerbCue) -> None:
+    """The first verb form, in precedence order, whose parse shape this is."""
+    shapes, confidence = _readings()
+    cue.reading = next((name for name in VERB_FORMS if name in shapes and shapes[name](ctx, cue)), None)
     if cue.reading is not None:
-        cue.reading_doubt = FORMS["complement"].confidence - FORMS[cue.reading].confidence
+        cue.reading_doubt = confidence["complement"] - confidence[cue.reading]
 
 
 def verb_claim(ctx: DocContext, cue: VerbCue, form: str, content: list[tuple[int, int]],

@@ -9,10 +9,8 @@ from ..candidates import Candidate, Rejected
 from ..context import DocContext
 from ..quotations import adjacent_quote
 from ..syntax import cue_clause_extent
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, verb_claim, verb_cue, verb_forms_after
+from . import Example, Form
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
@@ -30,8 +28,8 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 
 FORM = Form(
-    name="adjacent_quote", summary="“Y,” X said; X said, “Y”", trigger=TRIGGER, extract=extract,
-    confidence=0.85, outranks=VERB_FORMS[6:],
+    name="adjacent_quote", summary="“Y,” X said; X said, “Y”", trigger=CUE_VERB, extract=extract,
+    confidence=0.85, outranks=verb_forms_after("adjacent_quote"),
     extracts=(Example("“Never again.” the mayor said.", "said", "the mayor", "“Never again.”"),),
     ignores=(Example("“We will rebuild,” she told reporters, when asked about the pier.", "asked"),),
 )

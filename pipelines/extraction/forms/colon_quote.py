@@ -10,10 +10,8 @@ from ..context import DocContext
 from ..quotations import adjacent_quote, quote_for
 from ..spans import content_from_tokens
 from ..syntax import cue_clause_extent
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, verb_claim, verb_cue
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, verb_claim, verb_cue, verb_forms_after
+from . import Example, Form
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
@@ -33,7 +31,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 
 FORM = Form(
-    name="colon_quote", summary="X told the crowd: “Y”", trigger=TRIGGER, extract=extract,
-    confidence=0.85, outranks=VERB_FORMS[5:],
+    name="colon_quote", summary="X told the crowd: “Y”", trigger=CUE_VERB, extract=extract,
+    confidence=0.85, outranks=verb_forms_after("colon_quote"),
     extracts=(Example("The mayor said on Monday: “No.”", "said", "The mayor", "“No.”"),),
 )

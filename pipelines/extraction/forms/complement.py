@@ -12,10 +12,8 @@ from ..quotations import quote_for
 from ..quotes import QUOTE_CHARS
 from ..spans import content_from_tokens, cue_ranges
 from ..syntax import cue_clause_start, trailing_cues
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, VerbCue, reading_form, verb_claim, verb_forms_after
+from . import Example, Form
 
 
 def parsed_complement(ctx: DocContext, t: Token) -> Token | None:
@@ -94,8 +92,8 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="complement", summary="X said (that) Y; Y, X said; X said in a statement that Y",
-    trigger=TRIGGER, extract=reading_form("complement", build), confidence=0.85,
-    outranks=VERB_FORMS[1:],
+    trigger=CUE_VERB, extract=reading_form("complement", build), confidence=0.85,
+    outranks=verb_forms_after("complement"),
     extracts=(Example("The mayor said that the bridge would reopen next spring.", "said", "The mayor",
                       "the bridge would reopen next spring"),
               Example("Helen Carter said the budget was balanced.", "said", "Helen Carter",

@@ -11,10 +11,8 @@ from ..context import DocContext
 from ..quotes import QUOTE_CHARS
 from ..spans import content_from_tokens
 from ..syntax import cue_clause_start, interjected
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, VerbCue, reading_form, verb_claim, verb_forms_after
+from . import Example, Form
 
 
 def inverted_shape(ctx: DocContext, cue: VerbCue) -> bool:
@@ -54,8 +52,8 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 
 
 FORM = Form(
-    name="inverted_parse", summary="Y, X said (the cue clause parsed under Y)", trigger=TRIGGER,
-    extract=reading_form("inverted_parse", build), confidence=0.8, outranks=VERB_FORMS[2:],
+    name="inverted_parse", summary="Y, X said (the cue clause parsed under Y)", trigger=CUE_VERB,
+    extract=reading_form("inverted_parse", build), confidence=0.8, outranks=verb_forms_after("inverted_parse"),
     extracts=(Example("The plan, the mayor said, will cost millions.", "said", "the mayor",
                       "The plan … will cost millions"),),
 )

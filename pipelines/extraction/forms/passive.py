@@ -10,10 +10,8 @@ from ..candidates import Candidate, Rejected
 from ..context import DocContext
 from ..spans import content_from_tokens
 from ..syntax import REL_PRONOUNS, adverbial_as
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, VerbCue, reading_form, verb_claim, verb_forms_after
+from . import Example, Form
 
 
 def passive_content(ctx: DocContext, t: Token) -> list[tuple[int, int]] | None:
@@ -72,9 +70,9 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 
 
 FORM = Form(
-    name="passive", summary="X is expected / said to Y", trigger=TRIGGER,
+    name="passive", summary="X is expected / said to Y", trigger=CUE_VERB,
     extract=reading_form("passive", build),
-    confidence=0.75, outranks=VERB_FORMS[3:],
+    confidence=0.75, outranks=verb_forms_after("passive"),
     extracts=(Example("The senator is expected to announce her retirement.", "is expected", None,
                       "The senator … to announce her retirement"),),
     ignores=(Example("The votes were cast as of Tuesday.", "were cast"),),

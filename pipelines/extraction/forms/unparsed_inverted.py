@@ -11,10 +11,9 @@ from ..context import DocContext
 from ..quotes import QUOTE_CHARS
 from ..spans import content_from_tokens
 from ..syntax import cue_clause_start
-from ..verb_cue import TRIGGER_PATTERNS, verb_claim, verb_cue
-from . import Example, Form, Trigger
+from ..verb_cue import CUE_VERB, verb_claim, verb_cue
+from . import Example, Form
 
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
 # Verbs that make a stretch of text a claim of its own ("…,” said X", "Asked whether …").
 OWN_CLAIM_VERBS = lx.CORE_REPORTING_VERBS | {"ask"}
 
@@ -75,7 +74,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
 
 
 FORM = Form(
-    name="unparsed_inverted", summary="Y, X said (no complement parsed)", trigger=TRIGGER,
+    name="unparsed_inverted", summary="Y, X said (no complement parsed)", trigger=CUE_VERB,
     extract=extract, confidence=0.75,
     extracts=(Example("The ages of the people who were hurt in the fire range from 20 to 60, the chief said.",
                       "said", "the chief", "The ages of the people who were hurt in the fire range from 20 to 60"),),

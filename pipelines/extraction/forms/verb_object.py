@@ -20,10 +20,8 @@ from ..syntax import (
     prep_object,
     subject_of,
 )
-from ..verb_cue import TRIGGER_PATTERNS, VERB_FORMS, VerbCue, reading_form, verb_claim
-from . import Example, Form, Trigger
-
-TRIGGER = Trigger("cue_verb", TRIGGER_PATTERNS)
+from ..verb_cue import CUE_VERB, VerbCue, reading_form, verb_claim, verb_forms_after
+from . import Example, Form
 
 
 def object_content(ctx: DocContext, t: Token, lemma: str, phrasal: bool = False):
@@ -163,7 +161,7 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="verb_object", summary="criticised X; called for X; vowed to X; polls show X; sees X as Y",
-    trigger=TRIGGER, extract=reading_form("verb_object", build), confidence=0.7, outranks=VERB_FORMS[4:],
+    trigger=CUE_VERB, extract=reading_form("verb_object", build), confidence=0.7, outranks=verb_forms_after("verb_object"),
     extracts=(Example("The union criticized the new contract.", "criticized", "The union", "the new contract"),
               Example("The council called for a ban on fireworks.", "called for", "The council",
                       "a ban on fireworks"),
