@@ -13,6 +13,7 @@ from pipelines.extraction.context import DocContext
 from pipelines.extraction.extractor import _forms_for, _triggered, extract_candidates
 from pipelines.extraction.forms import FORMS, PRECEDENCE, Form, precedence
 from pipelines.extraction.records import spans_text
+from pipelines.extraction.triggers import Trigger, TriggerIndex
 
 EXTRACTS = [pytest.param(form, example, id=f"{form.name}:{example.text[:40]}")
             for form in FORMS.values() for example in form.extracts]
@@ -134,3 +135,17 @@ def test_trigger_index_finds_what_spacys_matchers_find(nlp):
         assert _triggered(DocContext(doc, "t", None)) == expected, doc.text[:80]
         compared += sum(len(v) for v in expected.values())
     assert compared > 500
+
+
+@pytest.mark.parametrize(("trigger", "message"), [
+    (Trigger("t", [[{"POS": "VERB"}]]), "needs a LOWER or LEMMA"),
+    (Trigger("t", [[{"ORTH": "said"}]]), "ORTH is not supported"),
+    (Trigger("t", [[{"LOWER": "said", "OP": "?"}]]), "OP is not supported"),
+    (Trigger("t", [[{"LOWER": {"NOT_IN": ["said"]}}]]), "supports a value or"),
+    (Trigger("t", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "said"}}]], dependency=True), "first node must be the cue"),
+    (Trigger("t", [[{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": "said"}},
+                    {"LEFT_ID": "cue", "REL_OP": ">>", "RIGHT_ID": "x", "RIGHT_ATTRS": {}}]], dependency=True), "only the > and <"),
+])
+def test_a_trigger_the_index_cannot_match_is_refused_when_built(nlp, trigger, message):
+    with pytest.raises(ValueError, match=message):
+        TriggerIndex(nlp.vocab, [trigger])

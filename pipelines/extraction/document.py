@@ -65,7 +65,7 @@ def _content_spans(ctx: DocContext, cand: Candidate, cue: Spans) -> Spans:
     text = ctx.text
     content: Spans = []
     for s, e in cand.content:
-        s, e = trim_span(text, s, e, ctx.quotes, drop_that=True, marks=ctx.that_marks)
+        s, e = trim_span(text, s, e, ctx.quotes, ctx.that_marks)
         if e > s and any(ch.isalnum() for ch in text[s:e]):
             content.append((s, e))
     if cand.form != "hedge":

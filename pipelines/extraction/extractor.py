@@ -16,13 +16,16 @@ from .arbitration import Candidates
 from .candidates import Candidate, Rejected
 from .context import DocContext
 from .forms import FORMS, PRECEDENCE, Form
-from .triggers import TriggerIndex
+from .triggers import Trigger, TriggerIndex
 
 
 @lru_cache(maxsize=4)
 def _trigger_index(vocab: Vocab) -> TriggerIndex:
     """Every form's trigger, compiled once per vocabulary."""
-    triggers = {form.trigger.name: form.trigger for form in FORMS.values() if form.trigger is not None}
+    triggers: dict[str, Trigger] = {}
+    for form in FORMS.values():
+        if form.trigger is not None and triggers.setdefault(form.trigger.name, form.trigger) != form.trigger:
+            raise ValueError(f"two different triggers are named {form.trigger.name}")
     return TriggerIndex(vocab, list(triggers.values()))
 
 

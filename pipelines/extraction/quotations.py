@@ -55,7 +55,7 @@ def continue_quote(ctx: DocContext, content: list[tuple[int, int]], t: Token) ->
     if not content:
         return content
     last_end = content[-1][1]
-    seg_s, seg_e = ctx.seg_range(t.i)
+    seg_e = ctx.seg_range(t.i)[1]
     # the cue must come after the quotation, at the end of its sentence
     if ctx.cs(t.i) < last_end:
         return content

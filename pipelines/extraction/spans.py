@@ -33,23 +33,18 @@ def is_complementizer(t: Token) -> bool:
     return t.dep_ not in ("det", "nsubj", "nsubjpass", "advmod", "attr", "pobj")
 
 
-def trim_span(text: str, s: int, e: int, quotes: Quotes, drop_that: bool = True,
-                marks: frozenset[int] | set[int] | None = None) -> tuple[int, int]:
-    """Trim whitespace/punctuation at the edges and a leading complementizer 'that';
-    align to quotes.
-
-    A leading 'that' is dropped only when it is followed by whitespace or a comma (never
-    "that's")
-    and, when ``marks`` (char offsets of complementizer 'that' tokens, dep ``mark``) is
-    given, only when it is one of them: a demonstrative ("That moment showed …") stays."""
+def trim_span(text: str, s: int, e: int, quotes: Quotes,
+              that_marks: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Trim whitespace/punctuation at the edges, and a leading complementizer 'that' (one
+    whose offset is in `that_marks`, followed by whitespace or a comma: a demonstrative,
+    "That moment showed …", and "that's" stay); align to quotes."""
     for _ in range(4):
         while s < e and (text[s].isspace() or text[s] in EDGE_PUNCT):
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
             e -= 1
-        if drop_that and text[s:s + 4].lower() == "that" and s + 4 < e and (
-                text[s + 4].isspace() or text[s + 4] == "," and marks is not None) \
-                and (marks is None or s in marks):
+        if s in that_marks and text[s:s + 4].lower() == "that" and s + 4 < e \
+                and (text[s + 4].isspace() or text[s + 4] == ","):
             s += 4
             continue
         break
@@ -159,12 +154,9 @@ def cue_ranges(t: Token) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
-def span_chars(ctx: DocContext, rng: tuple[int, int] | None, drop_that: bool = False) -> list[tuple[int, int]]:
-    """The trimmed character span of a token range (empty when nothing is left)."""
+def span_chars(ctx: DocContext, rng: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The trimmed character span of a source or via token range (empty when nothing is left)."""
     if rng is None or rng[0] >= rng[1]:
         return []
-    s, e = ctx.char_range(*rng)
-    s, e = trim_span(ctx.text, s, e, ctx.quotes, drop_that=drop_that, marks=ctx.that_marks)
-    if s >= e:
-        return []
-    return [(s, e)]
+    s, e = trim_span(ctx.text, *ctx.char_range(*rng), ctx.quotes)
+    return [(s, e)] if s < e else []

@@ -14,7 +14,6 @@ dependency operators `>` (immediate child) and `<` (immediate head).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -38,10 +37,17 @@ class Trigger:
     dependency: bool = False
 
 
-def _compiled(attrs: dict) -> tuple[tuple[str, object], ...]:
-    """Token attributes with `IN` lists turned into sets, for fast checks."""
-    return tuple((key, frozenset(want["IN"]) if isinstance(want, dict) else want)
-                 for key, want in attrs.items())
+def _compiled(trigger: str, attrs: dict) -> tuple[tuple[str, object], ...]:
+    """Token attributes with `IN` lists turned into sets, for fast checks; anything this
+    matcher does not support is refused when the catalogue loads, not on some document."""
+    checks = []
+    for key, want in attrs.items():
+        if key not in ATTRIBUTES:
+            raise ValueError(f"trigger {trigger}: token attribute {key} is not supported ({', '.join(ATTRIBUTES)})")
+        if isinstance(want, dict) and set(want) != {"IN"}:
+            raise ValueError(f"trigger {trigger}: {key} supports a value or {{'IN': [...]}}, not {want}")
+        checks.append((key, frozenset(want["IN"]) if isinstance(want, dict) else want))
+    return tuple(checks)
 
 
 def _accepts(token: Token, checks: tuple[tuple[str, object], ...]) -> bool:
@@ -85,14 +91,21 @@ class _Pattern:
 
 def _pattern(trigger: Trigger, spec: list[dict]) -> _Pattern:
     first = spec[0]["RIGHT_ATTRS"] if trigger.dependency else spec[0]
-    key = next(k for k in ANCHOR_ATTRIBUTES if k in first)
+    cue_checks = _compiled(trigger.name, first)
+    key = next((k for k in ANCHOR_ATTRIBUTES if k in first), None)
+    if key is None:
+        raise ValueError(f"trigger {trigger.name}: the cue token needs a LOWER or LEMMA constraint")
     words = first[key]["IN"] if isinstance(first[key], dict) else [first[key]]
     if not trigger.dependency:
-        return _Pattern(trigger.name, (key, frozenset(words)), [_compiled(t) for t in spec], [])
-    assert spec[0]["RIGHT_ID"] == "cue", f"{trigger.name}: the first node must be the cue"
-    nodes = [(n["LEFT_ID"], n["REL_OP"], n["RIGHT_ID"], _compiled(n.get("RIGHT_ATTRS", {}))) for n in spec[1:]]
-    assert all(op in (">", "<") for _, op, _, _ in nodes), f"{trigger.name}: only > and < are supported"
-    return _Pattern(trigger.name, (key, frozenset(words)), [_compiled(first)], nodes)
+        return _Pattern(trigger.name, (key, frozenset(words)),
+                        [cue_checks] + [_compiled(trigger.name, t) for t in spec[1:]], [])
+    if spec[0].get("RIGHT_ID") != "cue":
+        raise ValueError(f"trigger {trigger.name}: the first node must be the cue")
+    nodes = [(n["LEFT_ID"], n["REL_OP"], n["RIGHT_ID"], _compiled(trigger.name, n.get("RIGHT_ATTRS", {})))
+             for n in spec[1:]]
+    if any(op not in (">", "<") for _, op, _, _ in nodes):
+        raise ValueError(f"trigger {trigger.name}: only the > and < operators are supported")
+    return _Pattern(trigger.name, (key, frozenset(words)), [cue_checks], nodes)
 
 
 class TriggerIndex:
@@ -101,23 +114,19 @@ class TriggerIndex:
     def __init__(self, vocab: Vocab, triggers: list[Trigger]):
         self.patterns = [_pattern(t, spec) for t in triggers for spec in t.patterns]
         self.anchors = {key: PhraseMatcher(vocab, attr=key) for key in ANCHOR_ATTRIBUTES}
+        self.pattern_of: dict[int, _Pattern] = {}  # PhraseMatcher match id -> pattern
         for n, pattern in enumerate(self.patterns):
             key, words = pattern.anchor
             docs = [Doc(vocab, words=[w], lemmas=[w] if key == "LEMMA" else None) for w in sorted(words)]
-            self.anchors[key].add(str(n), docs)
-        self.vocab = vocab
+            self.anchors[key].add(f"pattern-{n}", docs)
+            self.pattern_of[vocab.strings[f"pattern-{n}"]] = pattern
 
     def fired(self, doc: Doc) -> dict[int, set[str]]:
         """Cue token index -> the names of the triggers whose patterns match there."""
         out: dict[int, set[str]] = {}
-        for n, i in self._anchors(doc):
-            pattern = self.patterns[n]
-            if pattern.matches(doc, i):
-                out.setdefault(i, set()).add(pattern.trigger)
-        return out
-
-    def _anchors(self, doc: Doc) -> Iterator[tuple[int, int]]:
-        strings = self.vocab.strings
         for matcher in self.anchors.values():
-            for match_id, start, _ in matcher(doc):
-                yield int(strings[match_id]), start
+            for match_id, i, _ in matcher(doc):
+                pattern = self.pattern_of[match_id]
+                if pattern.matches(doc, i):
+                    out.setdefault(i, set()).add(pattern.trigger)
+        return out
