@@ -149,3 +149,13 @@ def test_trigger_index_finds_what_spacys_matchers_find(nlp):
 def test_a_trigger_the_index_cannot_match_is_refused_when_built(nlp, trigger, message):
     with pytest.raises(ValueError, match=message):
         TriggerIndex(nlp.vocab, [trigger])
+
+
+def test_the_docs_give_the_precedence_the_code_has():
+    import re
+
+    from .conftest import REPO
+
+    doc = (REPO / "docs" / "extraction.md").read_text(encoding="utf-8")
+    line = doc[doc.index("Precedence, first to last"):doc.index("It matters only among")]
+    assert re.findall(r"`(\w+)`", line.split("):", 1)[1]) == PRECEDENCE

@@ -13,7 +13,8 @@ from .spans import is_complementizer
 
 
 class DocContext:
-    """One parsed document and the indexes the forms share; complete when built."""
+    """One parsed document and the indexes the forms share, all built with it; only the
+    memo of cue-verb readings fills as the forms run."""
 
     def __init__(self, doc: Doc, doc_id: str, published_at: date | None):
         self.doc = doc
