@@ -27,6 +27,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from pipelines.atomic import replacing
 from pipelines.extraction.records import DocumentExtraction, spans_text
 
 TEXT_FIELDS = ("cue_text", "source_text", "via_text", "content_text", "time_text",
@@ -112,35 +113,35 @@ def _parsed(nlp, documents: list[SnapshotDocument]):
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe((d.text for d in documents), batch_size=32))
-    CACHE.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
+    with replacing(path) as temporary:
+        DocBin(docs=docs).to_disk(temporary)
     return docs
 
 
-def run_snapshot(nlp, documents: list[SnapshotDocument]) -> Iterator[tuple[SnapshotDocument, dict, DocumentExtraction]]:
+def run_snapshot(nlp, documents: list[SnapshotDocument]) -> Iterator[tuple[SnapshotDocument, dict]]:
     from pipelines.extraction import extract_document
 
     for collection in dict.fromkeys(d.collection for d in documents):
         group = [d for d in documents if d.collection == collection]
         for document, doc in zip(group, _parsed(nlp, group)):
             extraction = extract_document(doc, document.doc_id, document.published_at)
-            yield document, extraction_record(collection, extraction), extraction
+            yield document, extraction_record(collection, extraction)
 
 
 def record(out: Path, nlp, documents: list[SnapshotDocument]) -> dict[str, int]:
     totals: dict[str, int] = {}
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        for _, row, _ in run_snapshot(nlp, documents):
+    with replacing(out) as temporary, gzip.open(temporary, "wt", encoding="utf-8") as handle:
+        for _, row in run_snapshot(nlp, documents):
             handle.write(json.dumps(row, sort_keys=True) + "\n")
             totals[row["collection"]] = totals.get(row["collection"], 0) + 1
     return totals
 
 
-def _claim_line(text: str, claim) -> str:
-    def show(spans):
-        return spans_text(text, spans) if spans else "—"
-    return (f"[{show(claim.source_spans)}] --{show(claim.cue_spans)}--> "
-            f"«{show(claim.content_spans)}»"[:400])
+def _claim_line(text: str, spans: dict[str, list]) -> str:
+    """'[source] --cue--> «content»' of a claim, from its spans into the document text."""
+    def show(key: str) -> str:
+        return spans_text(text, [tuple(s) for s in spans[key]]) or "—"
+    return f"[{show('source_spans')}] --{show('cue_spans')}--> «{show('content_spans')}»"[:400]
 
 
 def compare(baseline: Path, nlp, documents: list[SnapshotDocument], out=sys.stdout) -> int:
@@ -149,7 +150,7 @@ def compare(baseline: Path, nlp, documents: list[SnapshotDocument], out=sys.stdo
         before = {(r["collection"], r["doc_id"]): r for r in map(json.loads, handle)}
     differences = 0
     seen = set()
-    for document, row, extraction in run_snapshot(nlp, documents):
+    for document, row in run_snapshot(nlp, documents):
         key = (row["collection"], row["doc_id"])
         seen.add(key)
         old = before.get(key)
@@ -157,14 +158,14 @@ def compare(baseline: Path, nlp, documents: list[SnapshotDocument], out=sys.stdo
             print(f"{key[0]} {key[1]}: not in the baseline", file=out)
             differences += 1
             continue
-        differences += _compare_document(document, old, row, extraction, out)
+        differences += _compare_document(document, old, row, out)
     for key in before.keys() - seen:
         print(f"{key[0]} {key[1]}: in the baseline, not read now", file=out)
         differences += 1
     return differences
 
 
-def _compare_document(document, old: dict, new: dict, extraction, out) -> int:
+def _compare_document(document, old: dict, new: dict, out) -> int:
     differences = 0
     for table in ("mentions", "entities"):
         if old[table] != new[table]:
@@ -172,20 +173,12 @@ def _compare_document(document, old: dict, new: dict, extraction, out) -> int:
                   f"({len(old[table])} → {len(new[table])})", file=out)
             differences += 1
     old_claims = {json.dumps(c, sort_keys=True) for c in old["claims"]}
-    new_claims = {json.dumps(c, sort_keys=True): c for c in new["claims"]}
-    by_id = {c.claim_id: c for c in extraction.claims}
-    for text in new_claims.keys() - old_claims:
-        claim = by_id[new_claims[text]["claim_id"]]
-        print(f"+ {document.collection} {document.doc_id}: {_claim_line(document.text, claim)}", file=out)
-        differences += 1
-    for text in old_claims - new_claims.keys():
-        claim = json.loads(text)
-        spans = {k: [tuple(s) for s in claim[k]] for k in ("source_spans", "cue_spans", "content_spans")}
-        line = (f"[{spans_text(document.text, spans['source_spans']) or '—'}] "
-                f"--{spans_text(document.text, spans['cue_spans'])}--> "
-                f"«{spans_text(document.text, spans['content_spans'])}»")[:400]
-        print(f"- {document.collection} {document.doc_id}: {line}", file=out)
-        differences += 1
+    new_claims = {json.dumps(c, sort_keys=True) for c in new["claims"]}
+    for sign, claims in (("+", new_claims - old_claims), ("-", old_claims - new_claims)):
+        for claim in claims:
+            print(f"{sign} {document.collection} {document.doc_id}: {_claim_line(document.text, json.loads(claim))}",
+                  file=out)
+            differences += 1
     return differences
 
 

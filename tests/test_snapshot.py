@@ -42,3 +42,17 @@ def test_compare_without_a_record_says_how_to_make_one(tmp_path, monkeypatch, ca
     monkeypatch.chdir(tmp_path)
     assert _snapshot(tmp_path, "compare", tmp_path / "missing.jsonl.gz") == 2
     assert "claims snapshot record" in capsys.readouterr().err
+
+
+def test_every_text_field_of_the_records_is_kept_only_as_a_digest():
+    """A new text column must join TEXT_FIELDS, or the record would carry article text."""
+    import dataclasses
+
+    from pipelines.extraction.records import Claim, Entity, Mention
+    from pipelines.snapshot import TEXT_FIELDS
+
+    not_text = {"claim_id", "doc_id", "cue_lemma", "source_entity_id", "source_kind", "via_entity_id",
+                "quote_type", "extractor_version", "mention_id", "entity_id", "label"}
+    strings = {f.name for record in (Claim, Mention, Entity) for f in dataclasses.fields(record)
+               if "str" in str(f.type) and "list" not in str(f.type)}
+    assert strings - not_text <= set(TEXT_FIELDS), strings - not_text - set(TEXT_FIELDS)
