@@ -37,6 +37,9 @@ class Example:
 
 @dataclass(frozen=True)
 class Form:
+    """One claim form: what wakes it, how it finds a candidate, how sure it is, what it is
+    tried before, and the sentences that show it."""
+
     name: str
     summary: str
     trigger: Trigger | None  # None: a segment form
@@ -52,7 +55,9 @@ def _load() -> dict[str, Form]:
     """Every form of the package, by name (a module is a form by declaring FORM)."""
     forms = {}
     for module in sorted(m.name for m in iter_modules(__path__)):
-        form = import_module(f"{__name__}.{module}").FORM
+        form = getattr(import_module(f"{__name__}.{module}"), "FORM", None)
+        if not isinstance(form, Form):
+            raise ValueError(f"forms/{module}.py declares no FORM: every module of this package is a form")
         forms[form.name] = form
     return forms
 
@@ -66,6 +71,8 @@ def precedence(forms: dict[str, Form]) -> list[str]:
     graph = {name: set() for name in forms}
     for form in forms.values():
         for lower in form.outranks:
+            if lower not in graph:
+                raise ValueError(f"form {form.name} outranks {lower}, which is no form")
             graph[lower].add(form.name)
     sorter = TopologicalSorter(graph)
     sorter.prepare()

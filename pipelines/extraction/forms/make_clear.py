@@ -14,7 +14,8 @@ from ..syntax import document_subject, named_actor_subject, subject_of
 from ..verb_cue import VERB_FORMS
 from . import Example, Form, Trigger
 
-TRIGGER = Trigger("make", patterns=[[{"LEMMA": {"IN": sorted(lx.case_variants(["make"]))}, "POS": {"IN": ["VERB", "AUX"]}}]])
+TRIGGER = Trigger("make", patterns=[[{"LEMMA": {"IN": sorted(lx.case_variants(["make"]))},
+                                      "POS": {"IN": ["VERB", "AUX"]}}]])
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | None:

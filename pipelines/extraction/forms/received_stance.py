@@ -20,8 +20,8 @@ from ..verb_cue import VERB_FORMS
 from . import Example, Form, Trigger
 
 TRIGGER = Trigger("received_stance", dependency=True, patterns=[[
-    {"RIGHT_ID": "cue",
-     "RIGHT_ATTRS": {"POS": "NOUN", "DEP": "dobj", "LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVED_STANCE_NOUNS))}}},
+    {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "NOUN", "DEP": "dobj",
+                                        "LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVED_STANCE_NOUNS))}}},
     {"LEFT_ID": "cue", "REL_OP": "<", "RIGHT_ID": "verb",
      "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVING_VERBS))}}},
 ]])

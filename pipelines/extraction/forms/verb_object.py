@@ -161,7 +161,8 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
 
 FORM = Form(
     name="verb_object", summary="criticised X; called for X; vowed to X; polls show X; sees X as Y",
-    trigger=CUE_VERB, extract=reading_form("verb_object", build), confidence=0.7, outranks=verb_forms_after("verb_object"),
+    trigger=CUE_VERB, extract=reading_form("verb_object", build), confidence=0.7,
+    outranks=verb_forms_after("verb_object"),
     extracts=(Example("The union criticized the new contract.", "criticized", "The union", "the new contract"),
               Example("The council called for a ban on fireworks.", "called for", "The council",
                       "a ban on fireworks"),
