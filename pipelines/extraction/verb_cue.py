@@ -164,9 +164,15 @@ def _set_reading(ctx: DocContext, cue: VerbCue) -> None:
 
 def verb_claim(ctx: DocContext, cue: VerbCue, form: str, content: list[tuple[int, int]],
                confidence: float, cue_spans: list[tuple[int, int]] | None = None,
-               content_quote: bool = False) -> Candidate | Rejected | None:
+               content_quote: bool = False, *, quotes_the_asked: bool = False,
+               object_reading: bool = False, agent_is_source: bool = False) -> Candidate | Rejected | None:
     """The claim a verb form found content for, once its source is resolved and the
-    filters agree; REJECTED when the cue is no attribution after all."""
+    filters agree; REJECTED when the cue is no attribution after all.
+
+    What differs between forms is said by the form: `quotes_the_asked` (its quotation, after
+    an 'asked' participle, is the answer: the claim of the one asked, not of this cue),
+    `object_reading` (the content is the verb's object: the object filters apply),
+    `agent_is_source` (a passive: the by-phrase is the source)."""
     t = cue.token
     if not content:
         return None
@@ -180,11 +186,11 @@ def verb_claim(ctx: DocContext, cue: VerbCue, form: str, content: list[tuple[int
                      and (c.pos_ == "PROPN" or c.lemma_.lower() in lx.PERSON_NOUNS
                           or cue.text_verb and c.lemma_.lower() in lx.TEXT_NOUNS)), None)
     if asked_participle(ctx, t):
-        if form in ("adjacent_quote", "colon_quote"):
+        if quotes_the_asked:
             return REJECTED  # "“…,” X told reporters, when asked about Y": the quote is X's claim
         subj = None  # "Asked whether …, X said": X was asked; the asker is unnamed
-    src, shead = _verb_source(ctx, t, subj, form)
-    if not plausible(ctx, t, form == "verb_object", src, shead, cue.complement, subj):
+    src, shead = _agent(ctx, t) if agent_is_source else _verb_source(ctx, t, subj)
+    if not plausible(ctx, t, object_reading, src, shead, cue.complement, subj):
         return REJECTED
     via, via_head = None, -1
     if cue.lemma in lx.DATIVE_VERBS:
@@ -197,10 +203,9 @@ def verb_claim(ctx: DocContext, cue: VerbCue, form: str, content: list[tuple[int
                      hedge=src is None)
 
 
-def _verb_source(ctx: DocContext, t: Token, subj: Token | None,
-                 form: str) -> tuple[tuple[int, int] | None, int]:
-    """Source range and head: the subject as written ('who' stays 'who'), the agent of an
-    expletive passive ('it was reported by X that') or of a passive form."""
+def _verb_source(ctx: DocContext, t: Token, subj: Token | None) -> tuple[tuple[int, int] | None, int]:
+    """Source range and head: the subject as written ('who' stays 'who'), or the agent of an
+    expletive passive ('it was reported by X that')."""
     src, shead = None, -1
     if subj is not None and subj.lower_ in REL_PRONOUNS and t.dep_ == "relcl":
         # "X, who said ...": the source as written is the relative pronoun
@@ -213,12 +218,11 @@ def _verb_source(ctx: DocContext, t: Token, subj: Token | None,
             src = noun_phrase(ctx, subj)
         if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
             src, shead = _agent(ctx, t)  # expletive passive: "it was reported that", "it is said"
-    if form == "passive":
-        src, shead = _agent(ctx, t)
     return src, shead
 
 
 def _agent(ctx: DocContext, t: Token) -> tuple[tuple[int, int] | None, int]:
+    """The object of the verb's by-phrase, if any."""
     agent = next((c for c in t.children if c.dep_ == "agent"), None)
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     return (noun_phrase(ctx, pobj), pobj.i) if pobj is not None else (None, -1)

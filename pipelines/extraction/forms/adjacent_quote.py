@@ -24,7 +24,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
     if not quoted:
         return None
     return verb_claim(ctx, cue, FORM.name, quoted, cue.fallback_confidence(FORM.confidence),
-                      content_quote=True)
+                      content_quote=True, quotes_the_asked=True)
 
 
 FORM = Form(

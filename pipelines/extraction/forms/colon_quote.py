@@ -27,7 +27,7 @@ def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
         quoted = quote_for(ctx, content)  # a complement parsed inside the quotation
         content = quoted or content
     return verb_claim(ctx, cue, FORM.name, content, cue.fallback_confidence(FORM.confidence),
-                      content_quote=bool(quoted))
+                      content_quote=bool(quoted), quotes_the_asked=True)
 
 
 FORM = Form(

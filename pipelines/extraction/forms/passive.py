@@ -66,7 +66,8 @@ def passive_content(ctx: DocContext, t: Token) -> list[tuple[int, int]] | None:
 
 def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
     t = cue.token
-    return verb_claim(ctx, cue, FORM.name, passive_content(ctx, t), cue.confidence(FORM.confidence))
+    return verb_claim(ctx, cue, FORM.name, passive_content(ctx, t), cue.confidence(FORM.confidence),
+                      agent_is_source=True)
 
 
 FORM = Form(

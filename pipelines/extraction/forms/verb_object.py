@@ -156,7 +156,7 @@ def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
         else:
             cue_spans = cue_spans + [(extra_cue, extra_cue + 1)]
     return verb_claim(ctx, cue, FORM.name, content_from_tokens(ctx, cs, ce, t.i),
-                      cue.confidence(FORM.confidence), cue_spans=cue_spans)
+                      cue.confidence(FORM.confidence), cue_spans=cue_spans, object_reading=True)
 
 
 FORM = Form(
