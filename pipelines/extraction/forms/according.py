@@ -15,6 +15,7 @@ TRIGGER = Trigger("according", patterns=[[{"LOWER": "according"}, {"LOWER": "to"
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | None:
+    """The object of "to" as source; the clause the phrase modifies, without it, as content."""
     to = ctx.doc[t.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:

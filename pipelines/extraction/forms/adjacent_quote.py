@@ -14,6 +14,7 @@ from . import Example, Form
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+    """The quotation right before or after the cue clause of a speech verb with a subject."""
     cue = verb_cue(ctx, t)
     if cue is None or not cue.is_speech or cue.subject is None:
         return None

@@ -19,6 +19,7 @@ TRIGGER = Trigger("as_clause", dependency=True, patterns=[[
 
 
 def extract(ctx: DocContext, mark: Token) -> Candidate | None:
+    """The clause the as-clause modifies, without it; the as-clause's subject as source."""
     v = mark.head
     doc = ctx.doc
     lemma = v.lemma_.lower()

@@ -15,6 +15,7 @@ from . import Example, Form
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+    """What follows the colon after the cue clause: the quotation there, or the rest of the segment."""
     cue = verb_cue(ctx, t)
     if cue is None or not cue.is_speech:
         return None

@@ -59,6 +59,7 @@ def complement_under_adjunct(ctx: DocContext, t: Token, seg: int) -> Token | Non
 
 
 def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    """The parsed complement, without trailing cue clauses; all of Y before "Y, X said"."""
     t = cue.token
     doc = ctx.doc
     ccomp, subj = cue.complement, cue.subject

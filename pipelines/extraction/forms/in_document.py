@@ -17,6 +17,7 @@ TRIGGER = Trigger("in", patterns=[[{"LOWER": "in", "DEP": "prep"}]])
 
 
 def extract(ctx: DocContext, t: Token, found: Candidates) -> Candidate | None:
+    """The clause the "in" phrase modifies, without it; the poll or report as source."""
     pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in lx.EVIDENCE_NOUNS or pobj.tag_ != "NN":
         return None

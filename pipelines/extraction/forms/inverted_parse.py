@@ -42,6 +42,7 @@ def inverted_ok(ctx: DocContext, t: Token, subj: Token) -> bool:
 
 
 def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    """The clause the cue clause hangs under, without the cue clause."""
     t = cue.token
     head = t.head
     seg_s, seg_e = cue.segment

@@ -19,6 +19,7 @@ TRIGGER = Trigger("make", patterns=[[{"LEMMA": {"IN": sorted(lx.case_variants(["
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | None:
+    """The that-clause as content, the subject as source."""
     clear = next((c for c in t.children if c.lower_ in lx.MAKE_CLEAR_ADJECTIVES
                   and c.dep_ in ("ccomp", "oprd", "acomp", "dobj")), None)
     if clear is None or any(g.dep_ == "neg" for g in t.children):

@@ -20,10 +20,10 @@ TRIGGER = Trigger("noun_cue", dependency=True, patterns=[[
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | None:
+    """The that-clause of the noun as content, its possessor as source."""
     poss = next(c for c in t.children if c.dep_ == "poss")
     clause = next((c for c in t.rights if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
-                   and any(m.dep_ == "mark" for m in c.children)
-                   and next(m for m in c.children if m.dep_ == "mark").lower_ == "that"), None)
+                   and next((m.lower_ for m in c.children if m.dep_ == "mark"), None) == "that"), None)
     if clause is None:
         return None
     content = content_from_tokens(ctx, clause.left_edge.i, clause.right_edge.i + 1, t.i)

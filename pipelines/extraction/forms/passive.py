@@ -65,6 +65,7 @@ def passive_content(ctx: DocContext, t: Token) -> list[tuple[int, int]] | None:
 
 
 def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    """The subject and the complement as content, the agent (if any) as source."""
     t = cue.token
     return verb_claim(ctx, cue, FORM.name, passive_content(ctx, t), cue.confidence(FORM.confidence),
                       agent_is_source=True)

@@ -17,6 +17,7 @@ TRIGGER = Trigger("raising", patterns=[[{"LEMMA": {"IN": sorted(lx.case_variants
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | None:
+    """The subject and the complement as content, with no source."""
     content = passive_content(ctx, t)
     if not content:
         return None

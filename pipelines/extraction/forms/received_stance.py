@@ -26,7 +26,9 @@ TRIGGER = Trigger("received_stance", dependency=True, patterns=[[
      "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(lx.case_variants(lx.RECEIVING_VERBS))}}},
 ]])
 
+
 def extract(ctx: DocContext, noun: Token) -> Candidate | None:
+    """The thing received as content (with the reason, if any); the actor after 'from' as source."""
     verb = noun.head
     if any(g.dep_ == "neg" for g in verb.children) or any(
             g.dep_ == "det" and g.lower_ == "no" for g in noun.children):

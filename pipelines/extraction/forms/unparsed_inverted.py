@@ -66,6 +66,7 @@ def content_around_cue_clause(ctx: DocContext, t: Token, subj: Token) -> list[tu
 
 
 def extract(ctx: DocContext, t: Token) -> Candidate | Rejected | None:
+    """The sentence around the cue clause as content, when the parser gave the verb no complement."""
     cue = verb_cue(ctx, t)
     if cue is None or not cue.is_speech or cue.subject is None or cue.complement is not None:
         return None

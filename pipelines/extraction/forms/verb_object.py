@@ -147,6 +147,7 @@ def view_as(ctx: DocContext, t: Token, lemma: str) -> bool:
 
 
 def build(ctx: DocContext, cue: VerbCue) -> Candidate | Rejected | None:
+    """The object and what completes it; a preposition of the verb joins the cue."""
     t = cue.token
     cs, ce, extra_cue = object_content(ctx, t, cue.lemma, cue.phrasal)
     cue_spans = cue_ranges(t)
