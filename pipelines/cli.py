@@ -149,7 +149,7 @@ def _verify(args: argparse.Namespace) -> int:
     from pipelines import release
 
     releases_dir = Settings.from_env().paths.releases
-    version = args.version or release.latest_version(releases_dir)
+    version = args.version if args.version not in (None, "latest") else release.latest_version(releases_dir)
     if not version or not (releases_dir / version).is_dir():
         print(f"claims: no release {version or '(latest)'} under {releases_dir}", file=sys.stderr)
         return 2

@@ -76,6 +76,11 @@ def schema_changes(new_package: dict, old_package: dict | None) -> list[str]:
     return lines
 
 
+def _table_cell(value: str) -> str:
+    """Text from the articles as one Markdown table cell: no HTML, no column break, one line."""
+    return html.escape(" ".join(value.split())).replace("|", "\\|")
+
+
 def changelog(new_dir: Path, package: dict, old_dir: Path | None, old_package: dict | None) -> str:
     changes = diff_releases(new_dir, old_dir)
     since = f"since {old_package['version']}" if old_package else "(first release)"
@@ -87,7 +92,7 @@ def changelog(new_dir: Path, package: dict, old_dir: Path | None, old_package: d
     lines += ["", "## Per outlet", "", "| outlet | documents before | documents now | claims before | claims now |",
               "|---|---:|---:|---:|---:|"]
     for outlet, (docs_before, claims_before), (docs_now, claims_now) in changes["outlets"]:
-        lines.append(f"| {outlet} | {docs_before:,} | {docs_now:,} | {claims_before:,} | {claims_now:,} |")
+        lines.append(f"| {_table_cell(outlet)} | {docs_before:,} | {docs_now:,} | {claims_before:,} | {claims_now:,} |")
     lines += ["", "## Schema", ""]
     lines += [f"- {line}" for line in schema_changes(package, old_package)] or ["- no change"]
     return "\n".join(lines) + "\n"

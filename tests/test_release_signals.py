@@ -43,3 +43,19 @@ def test_a_failed_expectation_reads_as_words_with_rounded_examples():
                                  severity="warn", success=False, why="drift", unexpected_count=1,
                                  unexpected_sample=[0.43867840497398985])
     assert summarise([outcome]) == "column values to be between (hedged_share, warn): 1 value outside it, e.g. 0.439"
+
+
+def test_article_text_cannot_break_the_changelog_and_verify_takes_latest(tmp_path):
+    import json
+
+    home = tmp_path / "home"
+    article = tmp_path / "one.jsonl"
+    text = (SAMPLES / "01-harbour-strike.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    article.write_text(json.dumps({"text": text, "title": "Strike", "source": "<b>Daily</b> | Ledger"}) + "\n",
+                       encoding="utf-8")
+    assert claims(home, "run", "--input", str(article), "--partition", "2026-11-24").returncode == 0
+    changelog = (Paths(home).latest_release / "CHANGELOG.md").read_text(encoding="utf-8")
+    row = next(line for line in changelog.splitlines() if "Ledger" in line)
+    assert row.startswith("| &lt;b&gt;Daily&lt;/b&gt; \\| Ledger |") and row.replace("\\|", "").count("|") == 6
+    latest = claims(home, "verify", "latest")
+    assert latest.returncode == 0 and "every file matches" in latest.stdout
