@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow.dataset
 
 from pipelines import ingest, staging, warehouse
 
@@ -24,27 +25,31 @@ class LoadResult:
     duplicates_of_other_partitions: int
 
 
-def _parquet(path: Path) -> str:
-    return "read_parquet('" + str(path).replace("'", "''") + "')"
+def stage_views(connection: duckdb.DuckDBPyConnection, staging_dir: Path) -> None:
+    """Each staged file registered as the temporary view staged_<table>, from its path: a
+    path never enters SQL text (a ' in CLAIMS_HOME is just a character), and nothing of it
+    is stored in the warehouse."""
+    for table in LOADED_TABLES:
+        connection.register(f"staged_{table}", pyarrow.dataset.dataset(str(staging_dir / f"{table}.parquet")))
 
 
-def partition_sources(staging_dir: Path) -> dict[str, str]:
-    """SELECTs giving each table's rows for the partition, without documents another
-    partition holds (temp table held_elsewhere), which become duplicate rejections."""
-    files = {table: _parquet(staging_dir / f"{table}.parquet") for table in LOADED_TABLES}
+def partition_sources() -> dict[str, str]:
+    """SELECTs giving each table's rows for the partition from the staged views, without
+    documents another partition holds (temp table held_elsewhere), which become duplicate
+    rejections."""
     not_held = "doc_id NOT IN (SELECT doc_id FROM held_elsewhere)"
-    sources = {table: f"SELECT * FROM {files[table]} WHERE {not_held}"
+    sources = {table: f"SELECT * FROM staged_{table} WHERE {not_held}"
                for table in ("documents", "document_entities", "mentions", "claims")}
     sources["claim_mentions"] = (
-        f"SELECT * FROM {files['claim_mentions']} "
-        f"WHERE claim_id IN (SELECT claim_id FROM {files['claims']} WHERE {not_held})"
+        "SELECT * FROM staged_claim_mentions "
+        f"WHERE claim_id IN (SELECT claim_id FROM staged_claims WHERE {not_held})"
     )
     sources["rejected_documents"] = (
-        f"SELECT * FROM {files['rejected_documents']} UNION ALL "
+        "SELECT * FROM staged_rejected_documents UNION ALL "
         f"SELECT d.source_uri, '{ingest.DUPLICATE}' AS reason, "
         "'already loaded in partition ' || h.partition_key AS detail, d.doc_id, "
         "d.ingested_at AS rejected_at, d.partition_key "
-        f"FROM {files['documents']} d JOIN held_elsewhere h USING (doc_id)"
+        "FROM staged_documents d JOIN held_elsewhere h USING (doc_id)"
     )
     return sources
 
@@ -53,8 +58,8 @@ def load_partition(
     connection: duckdb.DuckDBPyConnection, partition_key: str, staging_dir: Path, stage: str = "load"
 ) -> LoadResult:
     """Replace the partition's rows with its staged files; idempotent."""
-    doc_ids = [row[0] for row in connection.execute(
-        f"SELECT doc_id FROM {_parquet(staging_dir / 'documents.parquet')}").fetchall()]
+    stage_views(connection, staging_dir)
+    doc_ids = [row[0] for row in connection.execute("SELECT doc_id FROM staged_documents").fetchall()]
     held = warehouse.documents_in_other_partitions(connection, partition_key, doc_ids)
     connection.execute("CREATE OR REPLACE TEMP TABLE held_elsewhere (doc_id VARCHAR, partition_key VARCHAR)")
     if held:
@@ -62,5 +67,5 @@ def load_partition(
             "INSERT INTO held_elsewhere SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
             [list(held), list(held.values())],
         )
-    counts = warehouse.replace_partition(connection, partition_key, partition_sources(staging_dir), stage)
+    counts = warehouse.replace_partition(connection, partition_key, partition_sources(), stage)
     return LoadResult(counts, len(held))
