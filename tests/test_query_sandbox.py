@@ -45,6 +45,7 @@ def _attacks(home, outside) -> list[str]:
         "SET enable_external_access = true", "EXPLAIN ANALYZE SET enable_external_access = true",
         "RESET lock_configuration", "SET memory_limit = '64GB'",
         "PRAGMA enable_profiling", f"SET profiling_output = '{outside / 'p.txt'}'",
+        "CALL enable_logging()", "PRAGMA memory_limit = '64GB'",
         f"SELECT * FROM read_csv('{release}')",
         "SELECT * FROM read_text('/etc/passwd')", "SELECT * FROM glob('/etc/*')",
         f"EXPORT DATABASE '{outside / 'export'}'",
