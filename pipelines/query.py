@@ -23,11 +23,13 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-
-import duckdb
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from pipelines.atomic import replacing
+
+if TYPE_CHECKING:  # imported where used: every `claims` command imports this module for FORMATS
+    import duckdb
+    import pyarrow as pa
 
 FORMATS = ("table", "csv", "json", "parquet")
 SANDBOX = {
@@ -47,6 +49,8 @@ REFUSAL_MARKS = ("the configuration has been locked", "read-only", "read only")
 
 def connect_sandboxed(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only, sandboxed connection to the published snapshot."""
+    import duckdb
+
     if not snapshot_db.exists():
         raise FileNotFoundError(f"no published warehouse at {snapshot_db}: run `claims run` first")
     return duckdb.connect(str(snapshot_db), read_only=True, config=SANDBOX)
@@ -54,12 +58,16 @@ def connect_sandboxed(snapshot_db: Path) -> duckdb.DuckDBPyConnection:
 
 def is_refusal(error: duckdb.Error) -> bool:
     """Whether DuckDB refused the statement (sandbox or read-only), not merely failed it."""
+    import duckdb
+
     return isinstance(error, duckdb.PermissionException) or any(
         mark in str(error) for mark in REFUSAL_MARKS)
 
 
 def run_query(connection: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
     """Run every statement of `sql`; the result of the last one."""
+    import pyarrow as pa
+
     *leading, last = connection.extract_statements(sql) or [None]
     if last is None:
         raise ValueError("no SQL statement given")
@@ -104,6 +112,8 @@ def render_json(result: pa.Table) -> str:
 
 def _flat(result: pa.Table) -> pa.Table:
     """Nested columns (span lists, structs) as JSON text: CSV has no nested values."""
+    import pyarrow as pa
+
     columns = []
     for column in result.columns:
         if pa.types.is_nested(column.type):

@@ -46,6 +46,7 @@ class SnapshotDocument:
 
 def snapshot_documents(samples: Path, shared: Path | None) -> Iterator[SnapshotDocument]:
     """The fixed document set, in a fixed order; the shared sets only where `shared` exists."""
+    from pipelines.evaluation import published_of, read_gold
     from pipelines.ingest import (
         Document,
         list_input_files,
@@ -59,13 +60,8 @@ def snapshot_documents(samples: Path, shared: Path | None) -> Iterator[SnapshotD
             yield SnapshotDocument("samples", item.doc_id, item.text, item.published_at)
     if shared is None:
         return
-    seed = shared / "gold" / "seed-kursk.jsonl"
-    for line in seed.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            published = (row.get("meta") or {}).get("published")
-            yield SnapshotDocument("seed", row.get("doc_id", "seed"), row["text"],
-                                   date.fromisoformat(published[:10]) if published else None)
+    for row in read_gold(str(shared / "gold" / "seed-kursk.jsonl")):
+        yield SnapshotDocument("seed", row["doc_id"], row["text"], published_of(row))
     for name, relative, count in CORPUS_SLICES:
         for item in islice(read_jsonl_file(shared / relative), count):
             if isinstance(item, Document):
