@@ -26,10 +26,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from pipelines.eval_derived import identity_pairs, score_derived
 from pipelines.extraction import DEFAULT_MODEL
 
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 ROLES = ("source", "cue", "content")
+DERIVED = ("source_entity", "source_role", "via", "quote_type")
 LENIENT_F1 = 0.5
 
 Span = Sequence[Sequence[int]]
@@ -164,14 +166,15 @@ def new_counts() -> dict[str, Any]:
     for role in ROLES + ("triple",):
         c[f"{role}_strict"] = 0
         c[f"{role}_lenient"] = 0
-    for attr in ("source_entity", "via", "quote_type"):
+    for attr in DERIVED:
         c[f"{attr}_n"] = 0
         c[f"{attr}_correct"] = 0
+    c["identity_claims"] = []
     return c
 
 
 def score_document(text: str, gold: list[dict], pred: list[dict],
-                   counts: dict[str, Any] | None = None) -> dict[str, Any]:
+                   counts: dict[str, Any] | None = None, doc_id: str = "") -> dict[str, Any]:
     """Add one article's counts to `counts` (a new_counts() dict) and return it."""
     if counts is None:
         counts = new_counts()
@@ -191,23 +194,22 @@ def score_document(text: str, gold: list[dict], pred: list[dict],
             all_l &= l
         counts["triple_strict"] += all_s
         counts["triple_lenient"] += all_l
-        if "source_entity" in g:
-            counts["source_entity_n"] += 1
-            counts["source_entity_correct"] += _norm_name(g.get("source_entity")) == _norm_name(
-                p.get("source_entity"))
-        if "via" in g:
-            counts["via_n"] += 1
-            counts["via_correct"] += _via_lenient(tokens, g, p)
-        if g.get("quote_type"):
-            counts["quote_type_n"] += 1
-            counts["quote_type_correct"] += g.get("quote_type") == p.get("quote_type")
+        if role_correct(text, tokens, "content", g, p)[1]:
+            _score_derived(tokens, g, p, counts, doc_id)
     return counts
 
 
-def _norm_name(name: str | None) -> str | None:
-    if not name:
-        return None
-    return " ".join(name.replace("’", "'").split()).casefold()
+def _score_derived(tokens, gold: dict, pred: dict, counts: dict[str, Any], doc_id: str) -> None:
+    """Derived fields of a pair whose content matches leniently (spec section 2)."""
+    score_derived(gold, pred, counts)
+    if gold.get("source_entity"):
+        counts["identity_claims"].append((doc_id, gold["source_entity"], pred.get("source_entity")))
+    if "via" in gold:
+        counts["via_n"] += 1
+        counts["via_correct"] += _via_lenient(tokens, gold, pred)
+    if gold.get("quote_type"):
+        counts["quote_type_n"] += 1
+        counts["quote_type_correct"] += gold.get("quote_type") == pred.get("quote_type")
 
 
 def prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
@@ -224,10 +226,14 @@ def summarize(counts: dict[str, Any]) -> dict[str, Any]:
         for mode in ("strict", "lenient"):
             n = counts[f"{role}_{mode}"]
             out[f"{role}_{mode}"] = {"correct": n, **prf(n, counts["predicted"], counts["gold"])}
-    for attr in ("source_entity", "via", "quote_type"):
+    for attr in DERIVED:
         n = counts[f"{attr}_n"]
         c = counts[f"{attr}_correct"]
         out[f"{attr}_accuracy"] = {"correct": c, "n": n, "accuracy": round(c / n, 4) if n else None}
+    pairs = identity_pairs(counts["identity_claims"])
+    out["cross_document_identity"] = {**pairs, **prf(pairs["identity_correct_pairs"],
+                                                      pairs["identity_predicted_pairs"],
+                                                      pairs["identity_gold_pairs"])}
     return out
 
 
@@ -244,11 +250,16 @@ def format_report(summary: dict[str, Any], title: str = "") -> str:
             r = summary[f"{role}_{mode}"]
             lines.append(f"{role:<10}{mode:<9}{r['correct']:>8}{r['precision']:>8.3f}"
                          f"{r['recall']:>8.3f}{r['f1']:>8.3f}")
-    lines.append("on paired claims where gold has the field:")
-    for attr in ("source_entity", "via", "quote_type"):
+    lines.append("on paired claims whose content matches, where gold has the field:")
+    for attr in DERIVED:
         a = summary[f"{attr}_accuracy"]
         acc = "-" if a["accuracy"] is None else f"{a['accuracy']:.3f}"
         lines.append(f"  {attr:<14} {a['correct']:>5}/{a['n']:<5} {acc}")
+    ident = summary["cross_document_identity"]
+    if ident["identity_gold_pairs"]:
+        lines.append(f"cross-document source identity: P {ident['precision']:.3f}  R {ident['recall']:.3f}  "
+                     f"F1 {ident['f1']:.3f}  (pairs: gold {ident['identity_gold_pairs']}, predicted "
+                     f"{ident['identity_predicted_pairs']}, both {ident['identity_correct_pairs']})")
     return "\n".join(lines)
 
 
@@ -322,7 +333,7 @@ def evaluate(nlp, docs: Iterable[dict], predictions_fh=None, batch_size: int = 3
     items = ((d["doc_id"], d["text"], published_of(d)) for d in docs)
     for d, ex in zip(docs, extract_texts(nlp, items, batch_size=batch_size)):
         pred = [claim_to_dict(c) for c in ex.claims]
-        score_document(d["text"], d["claims"], pred, counts)
+        score_document(d["text"], d["claims"], pred, counts, d["doc_id"])
         if predictions_fh is not None:
             row = {"doc_id": d["doc_id"], "text": d["text"]}
             if "meta" in d:

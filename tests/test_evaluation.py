@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from pipelines.eval_derived import identity_pairs, names_match, roles_match
 from pipelines.evaluation import (
     new_counts, normalize_span, pair_claims, read_gold, role_correct, score_document,
     span_token_ids, strict_match, summarize, token_f1, tokenize, format_report,
@@ -136,3 +137,27 @@ def test_read_gold_and_cli(tmp_path, capsys):
             "source_kind", "time_text", "claim_date"} <= set(c)
     assert cli_main(str(gold)) == 0
     assert "triple" in capsys.readouterr().out
+
+
+def test_names_compare_folded_and_by_word_subset_with_the_same_last_word():
+    assert names_match("Eric Shinseki", "Shinseki")
+    assert names_match("The Wall Street Journal", "wall street journal")
+    assert names_match("José Martí", "Jose Marti")
+    assert not names_match("Barack Obama", "Malia Obama Jr")
+    assert not names_match("Donald Trump", "Trump University")
+    assert names_match(None, None) and not names_match("Joe Biden", None)
+
+
+def test_roles_compare_leniently_without_a_leading_article():
+    assert roles_match("spokeswoman for Gillum", "a spokeswoman for Gillum")
+    assert roles_match(None, None)
+    assert not roles_match("Russian President", None)
+    assert not roles_match("mayor", "police commissioner")
+
+
+def test_cross_document_identity_counts_pairs_across_documents_only():
+    claims = [("a", "Donald Trump", "Donald Trump"), ("a", "Donald Trump", "Trump"),
+              ("b", "Donald Trump", "Trump"), ("b", "Nancy Pelosi", None), ("c", "Nancy Pelosi", "Pelosi")]
+    pairs = identity_pairs(claims)
+    # gold: (a1,b1) (a2,b1) (b2,c1); predicted same: (a2,b1) only
+    assert pairs == {"identity_gold_pairs": 3, "identity_predicted_pairs": 1, "identity_correct_pairs": 1}
