@@ -286,6 +286,7 @@ def claim_to_dict(claim) -> dict[str, Any]:
         "time_text": claim.time_text,
         "cue_lemma": claim.cue_lemma,
         "source_entity": claim.source_entity,
+        "source_role": claim.source_role,
         "via_entity": claim.via_entity,
         "source_kind": claim.source_kind,
         "quote_type": claim.quote_type,

@@ -18,7 +18,7 @@ from .sources import Resolver
 from .spans import span_chars, trim_span
 from .timex import resolve as resolve_time
 
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 TIME_PREPS = frozenset("on in at during since earlier later last this".split())
 NUMBER_RE = re.compile(
@@ -108,6 +108,7 @@ def _claim(ctx: DocContext, resolver: Resolver, cand: Candidate, cue: Spans,
         claim_date=resolve_time(time_text, ctx.published_at),
         has_number=bool(NUMBER_RE.search(content_text)), confidence=_confidence(cand, bool(source)),
         extractor_version=EXTRACTOR_VERSION,
+        source_role=resolver.role(cand.source, cand.source_head, k) if source else None,
     )
     return claim, k, vk
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from . import lexicon as lx
+from .gender import first_name_gender
 from .records import ENTITY_LABELS, Entity, Mention, entity_id, stable_id
 
 QUOTE_STRIP = "\"“”‘’«»„'`"
@@ -26,6 +27,8 @@ congresswoman
 """.split())
 MALE_TITLES = frozenset("mr sir congressman king prince father".split())
 FEMALE_TITLES = frozenset("mrs ms miss congresswoman queen princess lady dame sister".split())
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+HEADLINE_FUNCTION_WORDS = frozenset("Of The A An And For In On To With At By".split())
 
 
 @dataclass
@@ -51,7 +54,13 @@ class Cluster:
     label: str = ""
     eid: str = ""
     gender: str = ""  # "m" / "f" from honorifics and he/she links, "" unknown
+    name_gender: str = ""  # "m" / "f" from the first name, when the text says nothing
     personal: bool = False  # a mention has a personal title, or it is referred to as he/she
+
+    def agrees_with(self, gender: str) -> bool:
+        """A pronoun of `gender` may refer to it: the text's evidence first, then the first name."""
+        known = self.gender or self.name_gender
+        return not known or not gender or known == gender
 
 
 def _norm(s: str) -> str:
@@ -99,6 +108,36 @@ def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _institution_key(words: list[str]) -> str:
+    """One spelling for "the Education Department" and "the Department of Education"."""
+    if len(words) >= 2 and words[-1] in ("department", "ministry") and words[0] != words[-1]:
+        words = [words[-1], "of", *words[:-1]]
+    return " ".join(words)
+
+
+def _headline_fragment(doc: Doc, start: int, end: int) -> bool:
+    """A title-case headline or link text taken for a name ("Department Of Education A
+    History Of The …"): several capitalised function words inside it."""
+    inner = [doc[i].text for i in range(start + 1, end)]
+    return sum(w in HEADLINE_FUNCTION_WORDS for w in inner) >= 2
+
+
+def _part_of(words: list[str], cluster: Cluster, label: str) -> bool:
+    """A short name stands for a fuller one of a compatible kind: a person's surname or
+    first name for that person ("Trump" → "Donald Trump", never "Trump University"), the
+    first words of an organisation or place of the same label ("Goldman" → "Goldman
+    Sachs"; "Iowa" is not the "Iowa State Fair"), an acronym of the same label."""
+    fuller, n = cluster.words, len(words)
+    labels = set(cluster.labels)
+    if len(fuller) <= n:
+        return False
+    if n == 1 and len(words[0]) >= 2 and acronym_of(fuller) == words[0]:
+        return label in labels
+    if "PERSON" in labels or cluster.personal or (label == "PERSON" and first_name_gender(fuller[0])):
+        return fuller[-n:] == words or (fuller[:n] == words and label not in PLACE_LABELS)
+    return label in labels and (fuller[:n] == words or fuller[-n:] == words)
+
+
 def _title_gender(title: str) -> str:
     if title in MALE_TITLES:
         return "m"
@@ -136,7 +175,7 @@ class EntityIndex:
         cs = doc[s].idx
         ce = doc[e - 1].idx + len(doc[e - 1].text)
         text = self.text[cs:ce]
-        if not any(c.isalpha() for c in text):
+        if not any(c.isalpha() for c in text) or _headline_fragment(doc, s, e):
             return -1
         m = RawMention(s, e, cs, ce, text, label, self.sent_of[s] if self.sent_of else 0)
         # the last title word before the name: inside the NER span or right before it
@@ -158,42 +197,43 @@ class EntityIndex:
     def _match(self, words: list[str], m: RawMention | None = None) -> int:
         if not words:
             return -1
-        joined = " ".join(words)
-        acr = words[0] if len(words) == 1 else ""
-        cands: list[int] = []
+        key = _institution_key(words)
         for c in self.clusters:
-            if " ".join(c.words) == joined:
+            if _institution_key(c.words) == key:
                 return c.idx
-        for c in self.clusters:
-            cw = c.words
-            if len(cw) > len(words):
-                # contiguous part of a fuller name, ending at its last word or starting it
-                n = len(words)
-                if cw[-n:] == words or cw[:n] == words:
-                    cands.append(c.idx)
-                    continue
-            if acr and len(acr) >= 2 and len(cw) >= 2 and acronym_of(cw) == acr:
-                cands.append(c.idx)
+        label = m.label if m is not None else ""
+        cands = [c.idx for c in self.clusters if _part_of(words, c, label)]
         if not cands or m is None:
-            return cands[0] if cands else -1
-        # a short name shared by several people ("Clinton"): the honorific's gender
-        # ("Mrs. Clinton" is not a man already called "Mr. Clinton"), then the person
-        # named most recently before it
+            return cands[0] if len(cands) == 1 else -1
+        return self._choose(cands, m)
+
+    def _choose(self, cands: list[int], m: RawMention) -> int:
+        """Of several fuller names a short one may stand for ("Obama": Barack or Malia), the
+        one its honorific agrees with ("Mrs. Clinton", "President Obama"), a person before an
+        organisation named after them, the one named more often, else the one named last
+        before it; when none was named before it, the tie stays unresolved (-1)."""
+        m_words = _words(m.text) or [""]
         g = _title_gender(m.title)
         if g:
-            same = [k for k in cands if self.clusters[k].gender == g]
-            cands = same or [k for k in cands if not self.clusters[k].gender]
-            if not cands:
-                return -1
-        if len(cands) == 1:
-            return cands[0]
+            cands = [k for k in cands if self.clusters[k].agrees_with(g)]
+        if m.title:
+            titled = [k for k in cands if any(self.mentions[i].title == m.title for i in self.clusters[k].mentions)]
+            cands = titled or cands
+        people = [k for k in cands if self.clusters[k].labels.get("PERSON") and self.clusters[k].words[-1] == m_words[-1]]
+        cands = people or cands
+        if len(cands) <= 1:
+            return cands[0] if cands else -1
+        named = {k: len(self.clusters[k].mentions) for k in cands}
+        ranked = sorted(cands, key=lambda k: -named[k])
+        if named[ranked[0]] > named[ranked[1]]:
+            return ranked[0]  # the more often named: the article's "Trump" is its most-named Trump
 
         def last_before(k: int) -> int:
             starts = [self.mentions[i].start for i in self.clusters[k].mentions
                       if self.mentions[i].start < m.start]
             return max(starts) if starts else -1
-        best = max(cands, key=lambda k: (last_before(k), -cands.index(k)))
-        return best if last_before(best) >= 0 else cands[0]
+        best = max(cands, key=last_before)
+        return best if last_before(best) >= 0 else -1
 
     def _cluster(self) -> None:
         order = sorted(
@@ -242,6 +282,8 @@ class EntityIndex:
                     label = max(places, key=lambda lab: c.labels[lab])
             c.label = label
             c.eid = entity_id(c.canonical, label)
+            if label == "PERSON" and len(c.words) >= 2:
+                c.name_gender = first_name_gender(c.words[0])
 
     def mark_person(self, k: int, gender: str = "") -> None:
         """The cluster is referred to as he/she: a person of that gender."""
@@ -267,6 +309,13 @@ class EntityIndex:
         return self.mentions[i].cluster
 
     # -- lookups -------------------------------------------------------------------
+    def person_named(self, start_tok: int, end_tok: int) -> int:
+        """The one person cluster a name the NER left untagged stands for ("Cooper said",
+        with "Roy Cooper" named before), or -1."""
+        words = _words(self.text[self.doc[start_tok].idx:self.doc[end_tok - 1].idx + len(self.doc[end_tok - 1])])
+        k = self._match(words, RawMention(start_tok, end_tok, 0, 0, "", "PERSON", 0))
+        return k if k >= 0 and self.clusters[k].label == "PERSON" else -1
+
     def cluster_at(self, tok: int) -> int:
         i = self.tok_mention.get(tok)
         return -1 if i is None else self.mentions[i].cluster

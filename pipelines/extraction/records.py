@@ -88,6 +88,7 @@ class Claim:
     has_number: bool
     confidence: float
     extractor_version: str
+    source_role: str | None = None
     mention_ids: list[str] = field(default_factory=list)
 
 
