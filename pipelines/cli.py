@@ -192,15 +192,8 @@ def _diff(args: argparse.Namespace) -> int:
     old, new = (release.read_datapackage(path) for path in dirs)
     changes = release_docs.diff_releases(dirs[1], dirs[0])
     print(f"{args.old} → {args.new}")
-    for table, counts in changes["tables"].items():
-        print(f"  {table}: +{counts['added']:,} −{counts['removed']:,}")
-    for outlet, (docs_before, claims_before), (docs_now, claims_now) in changes["outlets"]:
-        if (docs_before, claims_before) != (docs_now, claims_now):
-            print(f"  outlet {outlet}: documents {docs_before:,} → {docs_now:,}, claims {claims_before:,} → {claims_now:,}")
-    for line in release_docs.schema_changes(new, old):
-        print(f"  schema: {line}")
-    if old["extractor_version"] != new["extractor_version"]:
-        print(f"  extractor: {old['extractor_version']} → {new['extractor_version']}")
+    for line in release_docs.change_lines(changes, new, old):
+        print(f"  {line}")
     return 0
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipelines import atomic, catalog, release_docs
+from pipelines import atomic, catalog, release_docs, release_report
 from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION, partition_stats, read_sql
 
 DATAPACKAGE = "datapackage.json"
@@ -204,9 +204,11 @@ def _write_metadata_files(building: Path, package: dict, releases_dir: Path, val
     previous_version = package["previous_version"]
     previous_dir = releases_dir / previous_version if previous_version else None
     previous = read_datapackage(previous_dir) if previous_dir else None
-    (building / "CHANGELOG.md").write_text(release_docs.changelog(building, package, previous_dir, previous), encoding="utf-8")
+    changes = release_docs.diff_releases(building, previous_dir)
+    (building / "CHANGELOG.md").write_text(release_docs.changelog(package, previous, changes), encoding="utf-8")
     (building / "README.md").write_text(release_docs.data_card(package), encoding="utf-8")
-    (building / "report.html").write_text(release_docs.html_report(building, package), encoding="utf-8")
+    (building / "report.html").write_text(release_report.html_report(building, package, changes, previous),
+                                          encoding="utf-8")
 
 
 def record_release(connection: duckdb.DuckDBPyConnection, built: Release, run_id: str) -> None:

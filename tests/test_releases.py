@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import threading
 
@@ -11,7 +13,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines import release
+from pipelines import release, release_report
 from pipelines.schema import TABLES
 from pipelines.settings import Paths
 from pipelines.warehouse import RELEASE_TABLES
@@ -62,6 +64,18 @@ def test_release_folder_holds_data_card_changelog_report_and_valid_datapackage(h
     assert "## Known limits" in (latest / "README.md").read_text()
     report = (latest / "report.html").read_text()
     assert report.count("<svg") == 6 and 'href="claims.parquet"' in report
+    assert "First release" in report and "<td>claims</td><td>" in report and "A sample of claims" in report
+
+
+def test_the_reports_sample_marks_cues_cut_from_the_document_text(home):
+    latest = Paths(home).latest_release
+    with duckdb.connect() as db:
+        cues = {html.escape(text[span["start"]:span["end"]]) for text, span in db.execute(
+            "SELECT d.text, unnest(c.cue_spans) FROM read_parquet($claims) c JOIN read_parquet($documents) d USING (doc_id)",
+            {"claims": str(latest / "claims.parquet"), "documents": str(latest / "documents.parquet")}).fetchall()}
+    sample = (latest / "report.html").read_text().split('<ol class="sample">')[1]  # past the legend
+    marked = re.findall(r'<mark class="cue">(.*?)</mark>', sample)
+    assert len(marked) >= release_report.SAMPLE_SIZE and set(marked) <= cues
 
 
 def test_verify_passes_then_catches_a_flipped_byte(home, tmp_path):
@@ -88,6 +102,8 @@ def test_unchanged_input_makes_no_new_release_and_new_input_one_more(home, tmp_p
     assert len(after) == len(versions) + 1 and release.latest_version(Paths(home).releases) == after[-1]
     changelog = (Paths(home).latest_release / "CHANGELOG.md").read_text()
     assert f"since {versions[-1]}" in changelog and "| documents | 1 | 0 |" in changelog
+    report = (Paths(home).latest_release / "report.html").read_text()
+    assert f"Changes since {versions[-1]}</h2><ul><li>documents: +1 −0</li>" in report
     diff = claims(home, "diff", versions[-1], after[-1])
     assert diff.returncode == 0 and "documents: +1 −0" in diff.stdout
     listing = claims(home, "releases")
