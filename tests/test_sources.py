@@ -44,7 +44,7 @@ def test_a_title_before_the_name_is_the_role_not_the_name(nlp):
 
 def test_an_appositive_is_the_role(nlp):
     text = "Johanna Cervone, a spokeswoman for Gillum, said the campaign was confident."
-    entity, kind, role = source_of(nlp, text)
+    entity, _, role = source_of(nlp, text)
     assert (entity, role) == ("Johanna Cervone", "spokeswoman for Gillum")
 
 
