@@ -71,3 +71,9 @@ def test_a_relative_pronoun_resolves_to_its_antecedent(nlp):
 @pytest.mark.parametrize(("name", "gender"), [("Nancy", "f"), ("Robert", "m"), ("Robin", "f"), ("Barack", "")])
 def test_first_name_gender_comes_from_the_census_lists(name, gender):
     assert first_name_gender(name) == gender
+
+
+def test_ner_spans_that_are_not_names_are_no_entities(nlp):
+    doc = nlp("Photo\n\nSometimes the Senate said it would vote.")  # NER: ORG "Photo\n\nSometimes"
+    names = {e.canonical_name for e in extract_document(doc, "t", None).entities}
+    assert names == {"Senate"}

@@ -115,6 +115,12 @@ def _institution_key(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """A name has a capital letter ("eBay" does; "n't" tagged GPE does not) and stays on one
+    line ("Photo\n\nSometimes" is page furniture run into the text)."""
+    return any(c.isupper() for c in text) and "\n" not in text
+
+
 def _headline_fragment(doc: Doc, start: int, end: int) -> bool:
     """A title-case headline or link text taken for a name ("Department Of Education A
     History Of The …"): several capitalised function words inside it."""
@@ -175,7 +181,7 @@ class EntityIndex:
         cs = doc[s].idx
         ce = doc[e - 1].idx + len(doc[e - 1].text)
         text = self.text[cs:ce]
-        if not any(c.isalpha() for c in text) or _headline_fragment(doc, s, e):
+        if not _looks_like_a_name(text) or _headline_fragment(doc, s, e):
             return -1
         m = RawMention(s, e, cs, ce, text, label, self.sent_of[s] if self.sent_of else 0)
         # the last title word before the name: inside the NER span or right before it
