@@ -20,7 +20,7 @@ import dagster as dg
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import atomic, ingest, load, partition_runs, quality, release, staging, warehouse
+from pipelines import atomic, ingest, inputs, load, partition_runs, quality, release, staging, warehouse
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
 from pipelines.faults import pause_point
 from pipelines.progress import tracked
@@ -86,10 +86,11 @@ def ingested_documents(
         if missing:
             raise dg.Failure(f"input paths do not exist: {', '.join(missing)}")
         sources = [claims.paths.inbox_for(partition_key), *map(Path, config.input_paths)]
-        files, refused = ingest.list_input_files(path for path in sources if path.exists())
+        files, refused = inputs.list_input_files(path for path in sources if path.exists())
 
         now = ingest.now_utc()
         out = claims.paths.staging_for(partition_key)
+        _stage_input_files(out, files, partition_key)
         documents = staging.TableWriter(out / "documents.parquet", "documents")
         rejected = staging.TableWriter(out / "rejected_documents.parquet", "rejected_documents")
         reasons: Counter[str] = Counter()
@@ -123,6 +124,17 @@ def ingested_documents(
             "n_chars": n_chars,
             "seconds": round(time.perf_counter() - started, 3),
         })
+
+
+def _stage_input_files(out: Path, files: list[inputs.InputFile], partition_key: str) -> None:
+    """Every file the partition reads, with its size and sha256 (the input_files table)."""
+    writer = staging.TableWriter(out / "input_files.parquet", "input_files")
+    try:
+        writer.add_rows(row for file in files if (row := inputs.checksum_row(file, partition_key)))
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

@@ -19,7 +19,7 @@ from pipelines import catalog
 
 # The columns that identify a row of each table, for what a release added and removed
 KEYED_TABLES = {"documents": "doc_id", "claims": "claim_id", "entities": "entity_id",
-                "rejected_documents": "source_uri, partition_key"}
+                "rejected_documents": "source_uri, partition_key", "input_files": "source_uri, partition_key, sha256"}
 
 
 @contextlib.contextmanager

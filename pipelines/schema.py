@@ -28,6 +28,7 @@ class ColumnType:
 COLUMN_TYPES = {
     "string": ColumnType(pa.string(), "VARCHAR"),
     "integer": ColumnType(pa.int32(), "INTEGER"),
+    "bigint": ColumnType(pa.int64(), "BIGINT"),
     "number": ColumnType(pa.float64(), "DOUBLE"),
     "boolean": ColumnType(pa.bool_(), "BOOLEAN"),
     "date": ColumnType(pa.date32(), "DATE"),

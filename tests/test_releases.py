@@ -78,6 +78,23 @@ def test_the_reports_sample_marks_cues_cut_from_the_document_text(home):
     assert len(marked) >= release_report.SAMPLE_SIZE and set(marked) <= cues
 
 
+def test_sources_are_named_without_machine_paths_and_every_input_file_is_listed_with_its_sha256(home):
+    latest = Paths(home).latest_release
+    with duckdb.connect() as db:
+        uris = [uri for (uri,) in db.execute(
+            "SELECT source_uri FROM read_parquet(?) UNION ALL SELECT source_uri FROM read_parquet(?)",
+            [str(latest / "documents.parquet"), str(latest / "rejected_documents.parquet")]).fetchall()]
+        listed = dict(db.execute("SELECT source_uri, sha256 FROM read_parquet(?)",
+                                 [str(latest / "input_files.parquet")]).fetchall())
+        ids = dict(db.execute("SELECT external_id, source_uri FROM read_parquet(?)",
+                              [str(latest / "documents.parquet")]).fetchall())
+    assert uris and all(uri.startswith(("samples/", "https://")) for uri in uris)
+    assert ids["01-harbour-strike.txt"] == "samples/01-harbour-strike.txt"
+    assert ids["ngw-2026-11-24-0001"].startswith("https://example.com/")  # the JSONL record's own id
+    assert listed == {f"samples/{p.name}": release.sha256_file(p) for p in SAMPLES.iterdir()
+                      if p.is_file() and not p.name.startswith(".")}
+
+
 def test_verify_passes_then_catches_a_flipped_byte(home, tmp_path):
     assert claims(home, "verify").returncode == 0
     copy_home = tmp_path / "copy"
