@@ -310,7 +310,8 @@ def claims_release(context: dg.AssetExecutionContext, claims: ClaimsResource) ->
                 warehouse.record_run(connection, run_id, partition_key, EXTRACTOR_VERSION, claims.model, loaded.counts)
                 provenance = _provenance(claims, warehouse.loaded_partitions(connection), run_id)
                 built = release.build_release(connection, paths.releases, provenance,
-                                              validation_dir=paths.reports_for(partition_key) / run_id)
+                                              validation_dir=paths.reports_for(partition_key) / run_id,
+                                              terms=release.DatasetTerms(claims.dataset_license, claims.dataset_citation))
                 pause_point("publish:release-built")
                 release.record_release(connection, built, run_id)
             # Taken under the lock, so the snapshot readers get is exactly this release's state.

@@ -1,7 +1,8 @@
 """Versioned Parquet releases: built in a temporary folder, renamed into place, never rewritten.
 
 A release is `releases/<YYYY.MM.DD.N>/` with one zstd Parquet file per table, a Frictionless
-`datapackage.json` (v2: bytes, sha256 hash and Table Schema per resource, plus provenance),
+`datapackage.json` (v2: bytes, sha256 hash and Table Schema per resource, licence, citation
+and provenance),
 `CHANGELOG.md` against the previous release, a `README.md` data card, `report.html` and
 the validation results of the run that made it. `releases/latest` is a symlink moved only
 after the whole release is in place, and only after the datapackage has been validated.
@@ -25,6 +26,18 @@ from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION, partition_stats,
 DATAPACKAGE = "datapackage.json"
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+DATASET_TITLE = "Attributed claims in news text"
+DATASET_AUTHOR = "The claims contributors"
+# Titles of the usual data licences; another SPDX id is published with its id as title.
+LICENSE_TITLES = {
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+    "CC-BY-SA-4.0": "Creative Commons Attribution Share Alike 4.0 International",
+    "CC-BY-NC-4.0": "Creative Commons Attribution Non Commercial 4.0 International",
+    "CC0-1.0": "Creative Commons Zero v1.0 Universal",
+    "ODC-By-1.0": "Open Data Commons Attribution License v1.0",
+    "ODbL-1.0": "Open Data Commons Open Database License v1.0",
+    "PDDL-1.0": "Open Data Commons Public Domain Dedication & License 1.0",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,23 @@ class Release:
     row_counts: dict[str, int]
     created: bool
     """False when the data equalled the newest existing release, which is reused."""
+
+
+@dataclass(frozen=True)
+class DatasetTerms:
+    """Under which licence the data is published and how to cite it (CLAIMS_DATASET_LICENSE, _CITATION)."""
+
+    license: str
+    citation: str
+    """Empty: a citation built from the release version."""
+
+    def metadata(self, version: str, created: datetime) -> dict:
+        """The datapackage.json properties: `licenses` as Data Package v2 has it, and `citation`."""
+        license = {"name": self.license, "path": f"https://spdx.org/licenses/{self.license}.html"}
+        if self.license in LICENSE_TITLES:
+            license["title"] = LICENSE_TITLES[self.license]
+        citation = self.citation or f"{DATASET_AUTHOR} ({created.year}). {DATASET_TITLE}, version {version} [Data set]."
+        return {"licenses": [license], "citation": citation}
 
 
 def sha256_file(path: Path) -> str:
@@ -140,6 +170,7 @@ def build_release(
     releases_dir: Path,
     provenance: dict,
     validation_dir: Path,
+    terms: DatasetTerms,
 ) -> Release:
     """Export every table into a new version folder; reuse the newest when the data is unchanged.
 
@@ -165,10 +196,14 @@ def build_release(
         package = {
             "$schema": DATAPACKAGE_PROFILE,
             "name": "claims",
-            "title": "Attributed claims in news text",
+            "title": DATASET_TITLE,
             "description": "Who said what, through whom and when, extracted from news articles, with the entities involved.",
             "version": version,
             "created": created.isoformat(timespec="seconds"),
+            **terms.metadata(version, created),
+            "contributors": [{"title": DATASET_AUTHOR, "roles": ["creator"]}],
+            "sources": [{"title": "The input files of every ingestion day, each with its size and sha256",
+                         "path": "input_files.parquet"}],
             "schema_version": SCHEMA_VERSION,
             **provenance,
             "previous_version": latest_version(releases_dir),
@@ -231,7 +266,8 @@ def validate_datapackage(release_dir: Path) -> list[str]:
         package = read_datapackage(release_dir)
     except (OSError, json.JSONDecodeError) as error:
         return [f"{DATAPACKAGE} unreadable: {error}"]
-    for key in ("$schema", "name", "version", "created", "resources", "schema_version", "extractor_version", "model"):
+    for key in ("$schema", "name", "version", "created", "licenses", "citation", "resources", "schema_version",
+                "extractor_version", "model"):
         if key not in package:
             problems.append(f"missing property {key!r}")
     if package.get("version") != release_dir.name:

