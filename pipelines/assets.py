@@ -341,7 +341,7 @@ def _release_of_run(claims: ClaimsResource, partition_key: str, run_id: str) -> 
 
 
 @dg.asset_check(asset=claims_release, blocking=True,
-                description="datapackage.json is valid Data Package v2 and matches every file's bytes, hash and columns")
+                description="datapackage.json is valid Data Package v2 and matches every file's hash and columns")
 def datapackage_valid(context: dg.AssetCheckExecutionContext, claims: ClaimsResource) -> dg.AssetCheckResult:
     with _step(context, claims):
         version = _release_of_run(claims, context.partition_key, context.run.run_id)

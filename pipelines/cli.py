@@ -158,7 +158,7 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"claims: {version}: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print(f"claims: {version}: every file matches datapackage.json (bytes, sha256, columns)")
+    print(f"claims: {version}: every file matches datapackage.json (sha256, columns)")
     return 0
 
 

@@ -116,7 +116,7 @@ def data_card(package: dict) -> str:
         "",
         "Attributed claims extracted from news articles: who said what, through whom and when,",
         "with the named entities involved. Each table is a zstd Parquet file; `datapackage.json`",
-        "describes them (Frictionless Data Package v2) with sizes and sha256 hashes.",
+        "describes them (Frictionless Data Package v2) with their sha256 hashes.",
         "",
         "## Licence and citation",
         "",

@@ -10,6 +10,7 @@ import shutil
 import threading
 
 import duckdb
+import frictionless
 import pyarrow.parquet as pq
 import pytest
 
@@ -80,6 +81,12 @@ def test_the_reports_sample_marks_cues_cut_from_the_document_text(home):
     sample = (latest / "report.html").read_text().split('<ol class="sample">')[1]  # past the legend
     marked = re.findall(r'<mark class="cue">(.*?)</mark>', sample)
     assert len(marked) >= release_report.SAMPLE_SIZE and set(marked) <= cues
+
+
+def test_the_frictionless_validator_finds_the_release_valid(home):
+    """What a data user runs (`frictionless validate datapackage.json`), not only our own check."""
+    report = frictionless.validate(Paths(home).latest_release / "datapackage.json")
+    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])[:10]
 
 
 def test_sources_are_named_without_machine_paths_and_every_input_file_is_listed_with_its_sha256(home):
