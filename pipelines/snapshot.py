@@ -31,7 +31,7 @@ from pipelines.atomic import replacing
 from pipelines.extraction.records import DocumentExtraction, spans_text
 
 TEXT_FIELDS = ("cue_text", "source_text", "via_text", "content_text", "time_text",
-               "source_entity", "via_entity", "text", "canonical_name")
+               "source_entity", "source_role", "via_entity", "text", "canonical_name")
 CORPUS_SLICES = (("allsides", "corpus/allsides-10k.jsonl", 1000), ("bbc", "corpus/bbc.jsonl", 300))
 CACHE = Path(".cache") / "parses"
 
