@@ -154,7 +154,9 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
     with _step(context, claims):
         partition_key, started = context.partition_key, time.perf_counter()
         directory = claims.paths.staging_for(partition_key)
-        stamp = {"extractor_version": EXTRACTOR_VERSION, "model": claims.model}
+        # Staged rows of another schema version lack or mistype columns: they are extracted again.
+        stamp = {"extractor_version": EXTRACTOR_VERSION, "model": claims.model,
+                 "schema_version": warehouse.SCHEMA_VERSION}
         documents_file = pq.read_table(directory / "documents.parquet", columns=["doc_id", "n_chars"])
         doc_ids = documents_file["doc_id"].to_pylist()
         reused = staging.extracted_doc_ids(directory, stamp) & set(doc_ids)
@@ -345,7 +347,7 @@ def _release_of_run(claims: ClaimsResource, partition_key: str, run_id: str) -> 
 def datapackage_valid(context: dg.AssetCheckExecutionContext, claims: ClaimsResource) -> dg.AssetCheckResult:
     with _step(context, claims):
         version = _release_of_run(claims, context.partition_key, context.run.run_id)
-        problems = release.validate_datapackage(claims.paths.releases / version)
+        problems = release.release_problems(claims.paths.releases / version)
         return dg.AssetCheckResult(
             passed=not problems,
             description="; ".join(problems[:5]) or f"{version}: datapackage valid",

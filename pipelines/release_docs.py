@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from pipelines import catalog
 
@@ -31,16 +32,21 @@ def parquet_views(**files: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield connection
 
 
+def _row_count(path: Path | None) -> int:
+    """Rows of a release file; 0 for a table the release does not have."""
+    return pq.ParquetFile(path).metadata.num_rows if path and path.exists() else 0
+
+
 def diff_releases(new_dir: Path, old_dir: Path | None) -> dict:
     """What changed between two releases: ids added/removed, per-outlet counts, schema changes."""
     changes: dict = {"tables": {}, "outlets": [], "schema": []}
     for table, key in KEYED_TABLES.items():
-        if old_dir is None:
-            with parquet_views(new_rows=new_dir / f"{table}.parquet") as db:
-                (added,) = db.execute("SELECT count(*) FROM new_rows").fetchone()
-            changes["tables"][table] = {"added": added, "removed": 0}
+        new_file, old_file = new_dir / f"{table}.parquet", old_dir / f"{table}.parquet" if old_dir else None
+        if old_file is None or not old_file.exists() or not new_file.exists():
+            # no previous release, or a table one of the two schema versions does not have
+            changes["tables"][table] = {"added": _row_count(new_file), "removed": _row_count(old_file)}
             continue
-        with parquet_views(new_rows=new_dir / f"{table}.parquet", old_rows=old_dir / f"{table}.parquet") as db:
+        with parquet_views(new_rows=new_file, old_rows=old_file) as db:
             (added,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM new_rows EXCEPT SELECT {key} FROM old_rows)").fetchone()
             (removed,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM old_rows EXCEPT SELECT {key} FROM new_rows)").fetchone()
         changes["tables"][table] = {"added": added, "removed": removed}
