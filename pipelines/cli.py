@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from pipelines.query import FORMATS
-from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings
+from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings, SettingsError
 
 
 def _partition_problem(partition: str, today: date) -> str | None:
@@ -158,7 +158,7 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"claims: {version}: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print(f"claims: {version}: every file matches datapackage.json (bytes, sha256, columns)")
+    print(f"claims: {version}: every file matches datapackage.json (sha256, columns)")
     return 0
 
 
@@ -263,7 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except SettingsError as error:
+        print(f"claims: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -10,17 +10,19 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipelines.cleaning import strip_boilerplate
+
+if TYPE_CHECKING:
+    from pipelines.inputs import InputFile
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 # The parser's memory grows with a document's length (about 3.3 KB a character, measured in
@@ -59,6 +61,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 @dataclass(frozen=True)
 class Document:
     doc_id: str
+    external_id: str | None
     source_uri: str
     outlet: str | None
     title: str | None
@@ -220,7 +223,8 @@ def _check_text(text: str, source_uri: str) -> Rejection | None:
 
 
 def _make_document(
-    text: str, source_uri: str, title: str | None, outlet: str | None, published_at: date | None
+    text: str, external_id: str | None, source_uri: str, title: str | None, outlet: str | None,
+    published_at: date | None,
 ) -> Document | Rejection:
     text = strip_boilerplate(normalise_text(text))
     rejection = _check_text(text, source_uri)
@@ -228,6 +232,7 @@ def _make_document(
         return rejection
     return Document(
         doc_id=document_id(text),
+        external_id=external_id,
         source_uri=source_uri,
         outlet=_one_line(outlet),
         title=_one_line(title),
@@ -239,9 +244,8 @@ def _make_document(
     )
 
 
-def read_text_file(path: Path) -> Iterator[Document | Rejection]:
+def read_text_file(path: Path, uri: str) -> Iterator[Document | Rejection]:
     """A plain-text article (title on the first line, the body after it), or an HTML page."""
-    uri = str(path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         yield Rejection(uri, TOO_LARGE, f"{size:,} bytes > {MAX_FILE_BYTES:,}; not read")
@@ -252,12 +256,12 @@ def read_text_file(path: Path) -> Iterator[Document | Rejection]:
         return
     if looks_like_html(decoded):
         title, body = html_to_text(decoded)
-        yield _make_document(body, uri, title, None, None)
+        yield _make_document(body, path.name, uri, title, None, None)
         return
     title, _, body = normalise_text(decoded).partition("\n")
     if not body.strip():
         title, body = None, title
-    yield _make_document(body, uri, title, None, None)
+    yield _make_document(body, path.name, uri, title, None, None)
 
 
 def _lines(handle) -> Iterator[tuple[int, bytes | None, int]]:
@@ -281,12 +285,20 @@ def _lines(handle) -> Iterator[tuple[int, bytes | None, int]]:
 
 # The corpus fields, then the gold fields under "meta", that must each be a string or absent.
 _STRING_FIELDS = ("text", "title", "source", "url", "published")
+# The record's own id: the corpus files' "id", else the gold files' "doc_id"; a string or integer.
+_ID_FIELDS = ("id", "doc_id")
 _META_FIELDS = ("title", "publisher", "published")
+
+
+def _record_id(value: object) -> object:
+    """An integer id as its digits; anything else as it is, for the string checks."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _record_problem(record: dict, meta: dict, published: date | None, uri: str) -> Rejection | None:
     """Why a parsed JSON record cannot become a document: a field of the wrong type or bad text."""
-    fields = [(name, record.get(name)) for name in _STRING_FIELDS]
+    fields = [(name, _record_id(record.get(name))) for name in _ID_FIELDS]
+    fields += [(name, record.get(name)) for name in _STRING_FIELDS]
     fields += [(f"meta.{name}", meta.get(name)) for name in _META_FIELDS]
     for name, value in fields:
         if value is not None and not isinstance(value, str):
@@ -315,8 +327,10 @@ def _parse_record(raw_line: bytes, uri: str) -> Document | Rejection:
     published = _parse_date(record.get("published") or meta.get("published"))
     if problem := _record_problem(record, meta, published, uri):
         return problem
+    external_id = next((_record_id(record[name]) for name in _ID_FIELDS if record.get(name) is not None), None)
     return _make_document(
         record["text"],
+        _one_line(external_id),
         record.get("url") or uri,
         record.get("title") or meta.get("title"),
         record.get("source") or meta.get("publisher"),
@@ -324,85 +338,37 @@ def _parse_record(raw_line: bytes, uri: str) -> Document | Rejection:
     )
 
 
-def read_jsonl_file(path: Path) -> Iterator[Document | Rejection]:
-    """One article a line, with the fields of the corpus files (or the gold files).
+def read_jsonl_file(path: Path, uri: str) -> Iterator[Document | Rejection]:
+    """One article a line, with the fields of the corpus files (or the gold files); `uri` names the file.
 
     A UTF-8 byte-order mark before the first line is dropped, so the first record is read.
     """
     with path.open("rb") as handle:
         for line_number, raw_line, size in _lines(handle):
-            uri = f"{path}#L{line_number}"
+            line_uri = f"{uri}#L{line_number}"
             if raw_line is None:
-                yield Rejection(uri, TOO_LARGE, f"line of {size:,} bytes > {MAX_FILE_BYTES:,}; not read")
+                yield Rejection(line_uri, TOO_LARGE, f"line of {size:,} bytes > {MAX_FILE_BYTES:,}; not read")
             elif raw_line.strip():
-                yield _parse_record(raw_line, uri)
+                yield _parse_record(raw_line, line_uri)
 
 
-def printable_path(path: Path) -> str:
-    """The path as text; bytes of a name that are not UTF-8 shown as \\xNN."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
-
-
-def _refusal(candidate: Path, root: Path | None) -> Rejection | None:
-    """Why an inbox entry must not be read, if it must not: each of these is never opened."""
-    uri = printable_path(candidate)
-    if uri != str(candidate):
-        return Rejection(uri, UNDECODABLE, "file name is not UTF-8; rename it to have it read")
-    try:
-        target = candidate.resolve(strict=False)
-    except (RuntimeError, OSError) as error:  # Python 3.11 raises RuntimeError on a symlink loop
-        return Rejection(uri, UNSAFE_PATH, f"symlink loop or unreadable link ({error}); not read")
-    if root is not None and not target.is_relative_to(root):
-        return Rejection(uri, UNSAFE_PATH, f"links outside {root}; not read")
-    try:
-        mode = candidate.stat().st_mode
-    except OSError as error:
-        return Rejection(uri, UNDECODABLE, f"cannot read: {error.strerror} (a broken link?)")
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return Rejection(uri, UNSAFE_PATH, "not a regular file (a FIFO, socket or device); not read")
-    return None
-
-
-def list_input_files(paths: Iterable[Path]) -> tuple[list[Path], list[Rejection]]:
-    """Files under the given paths, sorted, and the entries that must not be read.
-
-    Names starting with a dot are skipped by design: they are hidden files or files still
-    being copied in (rsync, curl and editors write to dot-names, then rename). Everything
-    else is a file to read or a rejection (`_refusal`): a link leading outside the folder or
-    in a loop, a FIFO or device (reading one would block or never end), a name not in UTF-8.
-    """
-    found: list[Path] = []
-    refused: list[Rejection] = []
-    for path in paths:
-        root = path.resolve() if path.is_dir() else None
-        candidates = sorted(path.rglob("*")) if root else [path]
-        for candidate in candidates:
-            if root and any(part.startswith(".") for part in candidate.relative_to(path).parts):
-                continue
-            if rejection := _refusal(candidate, root):
-                refused.append(rejection)
-            elif candidate.is_file():
-                found.append(candidate)
-    return found, refused
-
-
-def read_file(path: Path) -> Iterator[Document | Rejection]:
+def read_file(path: Path, uri: str) -> Iterator[Document | Rejection]:
     """JSONL by suffix; any other file is judged by its bytes, so binaries become `not_text`."""
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl_file(path)
+            yield from read_jsonl_file(path, uri)
         else:
-            yield from read_text_file(path)
-    except OSError as error:
-        yield Rejection(str(path), UNDECODABLE, f"cannot read: {error}")
+            yield from read_text_file(path, uri)
+    except OSError as error:  # its strerror only: the message would name the machine's path
+        yield Rejection(uri, UNDECODABLE, f"cannot read: {error.strerror}")
 
 
-def read_documents(files: Iterable[Path]) -> Iterator[Document | Rejection]:
+def read_documents(files: Iterable[InputFile]) -> Iterator[Document | Rejection]:
     """Every document of the files, exact duplicates (same doc_id) turned into rejections."""
     first_seen: dict[str, str] = {}
-    for path in files:
-        for item in read_file(path):
+    for file in files:
+        for item in read_file(file.path, file.uri):
             if isinstance(item, Document):
                 if item.doc_id in first_seen:
                     first = first_seen[item.doc_id]

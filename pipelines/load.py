@@ -16,7 +16,7 @@ import pyarrow.dataset
 
 from pipelines import ingest, staging, warehouse
 
-LOADED_TABLES = ("documents", "rejected_documents", *staging.EXTRACTED_TABLES)
+LOADED_TABLES = ("documents", "rejected_documents", "input_files", *staging.EXTRACTED_TABLES)
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ def partition_sources() -> dict[str, str]:
     not_held = "doc_id NOT IN (SELECT doc_id FROM held_elsewhere)"
     sources = {table: f"SELECT * FROM staged_{table} WHERE {not_held}"
                for table in ("documents", "document_entities", "mentions", "claims")}
+    sources["input_files"] = "SELECT * FROM staged_input_files"
     sources["claim_mentions"] = (
         "SELECT * FROM staged_claim_mentions "
         f"WHERE claim_id IN (SELECT claim_id FROM staged_claims WHERE {not_held})"

@@ -1,7 +1,8 @@
 """Versioned Parquet releases: built in a temporary folder, renamed into place, never rewritten.
 
 A release is `releases/<YYYY.MM.DD.N>/` with one zstd Parquet file per table, a Frictionless
-`datapackage.json` (v2: bytes, sha256 hash and Table Schema per resource, plus provenance),
+`datapackage.json` (v2: sha256 hash and Table Schema per resource, licence, citation and
+provenance; `frictionless validate` passes on it, see tests/test_releases.py),
 `CHANGELOG.md` against the previous release, a `README.md` data card, `report.html` and
 the validation results of the run that made it. `releases/latest` is a symlink moved only
 after the whole release is in place, and only after the datapackage has been validated.
@@ -19,12 +20,24 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipelines import atomic, catalog, release_docs, release_report
+from pipelines import atomic, catalog, release_docs, release_report, schema
 from pipelines.warehouse import RELEASE_TABLES, SCHEMA_VERSION, partition_stats, read_sql
 
 DATAPACKAGE = "datapackage.json"
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+DATASET_TITLE = "Attributed claims in news text"
+DATASET_AUTHOR = "The claims contributors"
+# Titles of the usual data licences; another SPDX id is published with its id as title.
+LICENSE_TITLES = {
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+    "CC-BY-SA-4.0": "Creative Commons Attribution Share Alike 4.0 International",
+    "CC-BY-NC-4.0": "Creative Commons Attribution Non Commercial 4.0 International",
+    "CC0-1.0": "Creative Commons Zero v1.0 Universal",
+    "ODC-By-1.0": "Open Data Commons Attribution License v1.0",
+    "ODbL-1.0": "Open Data Commons Open Database License v1.0",
+    "PDDL-1.0": "Open Data Commons Public Domain Dedication & License 1.0",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,23 @@ class Release:
     row_counts: dict[str, int]
     created: bool
     """False when the data equalled the newest existing release, which is reused."""
+
+
+@dataclass(frozen=True)
+class DatasetTerms:
+    """Under which licence the data is published and how to cite it (CLAIMS_DATASET_LICENSE, _CITATION)."""
+
+    license: str
+    citation: str
+    """Empty: a citation built from the release version."""
+
+    def metadata(self, version: str, created: datetime) -> dict:
+        """The datapackage.json properties: `licenses` as Data Package v2 has it, and `citation`."""
+        license = {"name": self.license, "path": f"https://spdx.org/licenses/{self.license}.html"}
+        if self.license in LICENSE_TITLES:
+            license["title"] = LICENSE_TITLES[self.license]
+        citation = self.citation or f"{DATASET_AUTHOR} ({created.year}). {DATASET_TITLE}, version {version} [Data set]."
+        return {"licenses": [license], "citation": citation}
 
 
 def sha256_file(path: Path) -> str:
@@ -82,37 +112,6 @@ def point_latest(releases_dir: Path, version: str) -> None:
         temporary.symlink_to(version, target_is_directory=True)
 
 
-_ARROW_TO_TABLE_SCHEMA = {
-    "string": "string", "large_string": "string", "int32": "integer", "int64": "integer",
-    "double": "number", "float": "number", "bool": "boolean", "date32[day]": "date",
-}
-
-
-def _field_type(arrow_type) -> str:
-    text = str(arrow_type)
-    if text.startswith("timestamp"):
-        return "datetime"
-    if text.startswith("list"):
-        return "array"
-    if text.startswith("struct"):
-        return "object"
-    return _ARROW_TO_TABLE_SCHEMA.get(text, "any")
-
-
-def table_schema(table: str, parquet_path: Path) -> dict:
-    """Frictionless Table Schema of a Parquet file, described from the catalog."""
-    described = catalog.TABLES[table]
-    fields = [
-        {"name": field.name, "type": _field_type(field.type),
-         "description": described["columns"].get(field.name, "")}
-        for field in pq.read_schema(parquet_path)
-    ]
-    schema = {"fields": fields}
-    if described["primary_key"]:
-        schema["primaryKey"] = described["primary_key"]
-    return schema
-
-
 def _resource(table: str, path: Path, rows: int) -> dict:
     return {
         "name": table,
@@ -121,10 +120,11 @@ def _resource(table: str, path: Path, rows: int) -> dict:
         "format": "parquet",
         "mediatype": PARQUET_MEDIATYPE,
         "description": catalog.TABLES[table]["description"],
-        "bytes": path.stat().st_size,
+        # No "bytes": frictionless reads Parquet without its byte counter and would report
+        # every count as a mismatch with None. The hash fixes the bytes all the same.
         "hash": f"sha256:{sha256_file(path)}",
         "rows": rows,
-        "schema": table_schema(table, path),
+        "schema": schema.TABLES[table].table_schema(),
     }
 
 
@@ -140,6 +140,7 @@ def build_release(
     releases_dir: Path,
     provenance: dict,
     validation_dir: Path,
+    terms: DatasetTerms,
 ) -> Release:
     """Export every table into a new version folder; reuse the newest when the data is unchanged.
 
@@ -165,10 +166,14 @@ def build_release(
         package = {
             "$schema": DATAPACKAGE_PROFILE,
             "name": "claims",
-            "title": "Attributed claims in news text",
+            "title": DATASET_TITLE,
             "description": "Who said what, through whom and when, extracted from news articles, with the entities involved.",
             "version": version,
             "created": created.isoformat(timespec="seconds"),
+            **terms.metadata(version, created),
+            "contributors": [{"title": DATASET_AUTHOR, "roles": ["creator"]}],
+            "sources": [{"title": "The input files of every ingestion day, each with its size and sha256",
+                         "path": "input_files.parquet"}],
             "schema_version": SCHEMA_VERSION,
             **provenance,
             "previous_version": latest_version(releases_dir),
@@ -223,8 +228,9 @@ def record_release(connection: duckdb.DuckDBPyConnection, built: Release, run_id
 def validate_datapackage(release_dir: Path) -> list[str]:
     """Problems with a release's datapackage.json; empty when it is valid.
 
-    Checks the Data Package v2 properties the release relies on, and that every resource's
-    file exists with the stated bytes, sha256 and Table Schema fields.
+    Checks the Data Package v2 properties every release has had, and that every resource's
+    file exists with the stated sha256 and Table Schema fields: `claims verify` holds a
+    release of any schema version to what its own datapackage says.
     """
     problems = []
     try:
@@ -236,11 +242,23 @@ def validate_datapackage(release_dir: Path) -> list[str]:
             problems.append(f"missing property {key!r}")
     if package.get("version") != release_dir.name:
         problems.append(f"version {package.get('version')!r} is not the folder name {release_dir.name!r}")
-    names = [r.get("name") for r in package.get("resources", [])]
-    if sorted(names) != sorted(RELEASE_TABLES):
-        problems.append(f"resources {sorted(names)} are not the release tables {sorted(RELEASE_TABLES)}")
     for resource in package.get("resources", []):
         problems.extend(f"{resource.get('name')}: {p}" for p in _resource_problems(release_dir, resource))
+    return problems
+
+
+def release_problems(release_dir: Path) -> list[str]:
+    """`validate_datapackage`, and what a release built now must hold besides: every release
+    table, a licence and a citation (the blocking check before `latest` moves)."""
+    problems = validate_datapackage(release_dir)
+    try:
+        package = read_datapackage(release_dir)
+    except (OSError, json.JSONDecodeError):
+        return problems  # which says so
+    problems += [f"missing property {key!r}" for key in ("licenses", "citation") if key not in package]
+    names = sorted(r.get("name") for r in package.get("resources", []))
+    if names != sorted(RELEASE_TABLES):
+        problems.append(f"resources {names} are not the release tables {sorted(RELEASE_TABLES)}")
     return problems
 
 
@@ -248,18 +266,14 @@ def _resource_problems(release_dir: Path, resource: dict) -> list[str]:
     path = release_dir / str(resource.get("path", ""))
     if not path.is_file():
         return [f"file {path.name} missing"]
-    problems = []
-    if path.stat().st_size != resource.get("bytes"):
-        problems.append(f"{path.name} has {path.stat().st_size} bytes, datapackage says {resource.get('bytes')}")
     if f"sha256:{sha256_file(path)}" != resource.get("hash"):
-        problems.append(f"{path.name} sha256 does not match the datapackage hash")
-        return problems
+        return [f"{path.name} sha256 does not match the datapackage hash"]
     try:
         columns = [field.name for field in pq.read_schema(path)]
     except Exception as error:  # pyarrow raises several types for a damaged file
-        return [*problems, f"{path.name} is not readable Parquet: {error}"]
+        return [f"{path.name} is not readable Parquet: {error}"]
     declared = [field.get("name") for field in resource.get("schema", {}).get("fields", [])]
     if columns != declared:
-        problems.append(f"schema fields {declared} differ from the file's columns {columns}")
-    return problems
+        return [f"schema fields {declared} differ from the file's columns {columns}"]
+    return []
 

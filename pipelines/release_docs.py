@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from pipelines import catalog
 
 # The columns that identify a row of each table, for what a release added and removed
 KEYED_TABLES = {"documents": "doc_id", "claims": "claim_id", "entities": "entity_id",
-                "rejected_documents": "source_uri, partition_key"}
+                "rejected_documents": "source_uri, partition_key", "input_files": "source_uri, partition_key, sha256"}
 
 
 @contextlib.contextmanager
@@ -31,16 +32,21 @@ def parquet_views(**files: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield connection
 
 
+def _row_count(path: Path | None) -> int:
+    """Rows of a release file; 0 for a table the release does not have."""
+    return pq.ParquetFile(path).metadata.num_rows if path and path.exists() else 0
+
+
 def diff_releases(new_dir: Path, old_dir: Path | None) -> dict:
     """What changed between two releases: ids added/removed, per-outlet counts, schema changes."""
     changes: dict = {"tables": {}, "outlets": [], "schema": []}
     for table, key in KEYED_TABLES.items():
-        if old_dir is None:
-            with parquet_views(new_rows=new_dir / f"{table}.parquet") as db:
-                (added,) = db.execute("SELECT count(*) FROM new_rows").fetchone()
-            changes["tables"][table] = {"added": added, "removed": 0}
+        new_file, old_file = new_dir / f"{table}.parquet", old_dir / f"{table}.parquet" if old_dir else None
+        if old_file is None or not old_file.exists() or not new_file.exists():
+            # no previous release, or a table one of the two schema versions does not have
+            changes["tables"][table] = {"added": _row_count(new_file), "removed": _row_count(old_file)}
             continue
-        with parquet_views(new_rows=new_dir / f"{table}.parquet", old_rows=old_dir / f"{table}.parquet") as db:
+        with parquet_views(new_rows=new_file, old_rows=old_file) as db:
             (added,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM new_rows EXCEPT SELECT {key} FROM old_rows)").fetchone()
             (removed,) = db.execute(f"SELECT count(*) FROM (SELECT {key} FROM old_rows EXCEPT SELECT {key} FROM new_rows)").fetchone()
         changes["tables"][table] = {"added": added, "removed": removed}
@@ -116,7 +122,14 @@ def data_card(package: dict) -> str:
         "",
         "Attributed claims extracted from news articles: who said what, through whom and when,",
         "with the named entities involved. Each table is a zstd Parquet file; `datapackage.json`",
-        "describes them (Frictionless Data Package v2) with sizes and sha256 hashes.",
+        "describes them (Frictionless Data Package v2) with their sha256 hashes.",
+        "",
+        "## Licence and citation",
+        "",
+        *[f"- Licence: [{lic.get('title', lic['name'])}]({lic['path']}) (`{lic['name']}`). The article texts in "
+          "`documents.text` stay under their publishers' own terms." for lic in package["licenses"]],
+        f"- Cite as: {package['citation']}",
+        "- Inputs: `input_files.parquet` lists every file each ingestion day read, with its size and sha256.",
         "",
         "## How it was made",
         "",

@@ -167,7 +167,8 @@ def html_report(release_dir: Path, package: dict, changes: dict, previous: dict 
         charts = "\n".join(_bars(title, db.execute(sql).fetchall(), fmt) for title, sql, fmt in CHARTS)
         sample = _sample_section(db, package["version"])
     files = "".join(
-        f'<li><a href="{html.escape(r["path"])}">{html.escape(r["path"])}</a> — {r["rows"]:,} rows, {r["bytes"]:,} bytes</li>'
+        f'<li><a href="{html.escape(r["path"])}">{html.escape(r["path"])}</a> — {r["rows"]:,} rows, '
+        f'{(release_dir / r["path"]).stat().st_size:,} bytes</li>'
         for r in package["resources"]
     )
     return f"""<!doctype html>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.settings import DEFAULT_DUCKDB_MEMORY_LIMIT, DEFAULT_MODEL, Paths, Settings
+from pipelines.settings import DEFAULT_DATASET_LICENSE, DEFAULT_DUCKDB_MEMORY_LIMIT, DEFAULT_MODEL, Paths, Settings
 
 
 class ClaimsResource(dg.ConfigurableResource):
@@ -18,12 +18,15 @@ class ClaimsResource(dg.ConfigurableResource):
     batch_chars: int = 100_000
     n_process: int = 1
     duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
+    dataset_license: str = DEFAULT_DATASET_LICENSE
+    dataset_citation: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "ClaimsResource":
         return cls(home=str(settings.home), model=settings.model,
                    batch_size=settings.batch_size, batch_chars=settings.batch_chars,
-                   n_process=settings.n_process, duckdb_memory_limit=settings.duckdb_memory_limit)
+                   n_process=settings.n_process, duckdb_memory_limit=settings.duckdb_memory_limit,
+                   dataset_license=settings.dataset_license, dataset_citation=settings.dataset_citation)
 
     @property
     def paths(self) -> Paths:

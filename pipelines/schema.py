@@ -23,18 +23,24 @@ class ColumnType:
     arrow: pa.DataType
     duckdb: str
     """As DuckDB's information_schema reports the type a migration declared."""
+    table_schema: str
+    """The Frictionless Table Schema type in datapackage.json."""
 
 
 COLUMN_TYPES = {
-    "string": ColumnType(pa.string(), "VARCHAR"),
-    "integer": ColumnType(pa.int32(), "INTEGER"),
-    "number": ColumnType(pa.float64(), "DOUBLE"),
-    "boolean": ColumnType(pa.bool_(), "BOOLEAN"),
-    "date": ColumnType(pa.date32(), "DATE"),
-    "datetime": ColumnType(pa.timestamp("us", tz="UTC"), "TIMESTAMP WITH TIME ZONE"),
+    "string": ColumnType(pa.string(), "VARCHAR", "string"),
+    "integer": ColumnType(pa.int32(), "INTEGER", "integer"),
+    "bigint": ColumnType(pa.int64(), "BIGINT", "integer"),
+    "number": ColumnType(pa.float64(), "DOUBLE", "number"),
+    "boolean": ColumnType(pa.bool_(), "BOOLEAN", "boolean"),
+    "date": ColumnType(pa.date32(), "DATE", "date"),
+    "datetime": ColumnType(pa.timestamp("us", tz="UTC"), "TIMESTAMP WITH TIME ZONE", "datetime"),
+    # "any", not "array": frictionless reads a Parquet list as a numpy array, which its array
+    # type refuses (every span cell a type error); the column's description gives the shape.
     "spans": ColumnType(
         pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())])),
         'STRUCT("start" INTEGER, "end" INTEGER)[]',
+        "any",
     ),
 }
 
@@ -61,6 +67,13 @@ class Table:
     def arrow_schema(self) -> pa.Schema:
         """Every field nullable, as staged files have always been; the warehouse enforces NOT NULL."""
         return pa.schema([(column.name, column.type.arrow) for column in self.columns])
+
+    def table_schema(self) -> dict:
+        """Its Frictionless Table Schema; NOT NULL columns are `required`, so validators check that too."""
+        fields = [{"name": column.name, "type": column.type.table_schema, "description": column.description,
+                   **({} if column.nullable else {"constraints": {"required": True}})}
+                  for column in self.columns]
+        return {"fields": fields, **({"primaryKey": list(self.primary_key)} if self.primary_key else {})}
 
 
 def _description(declared: dict, where: str) -> str:

@@ -20,6 +20,14 @@ FIRST_PARTITION = date(2024, 1, 1)
 # DuckDB thread (one per core) is about the least its operators need; 256 MB at the least.
 DEFAULT_DUCKDB_MEMORY_LIMIT = f"{max(256, 128 * (os.cpu_count() or 1))}MB"
 _MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+# The dataset's licence, an SPDX id (https://spdx.org/licenses/): CC BY 4.0 by default, the usual
+# licence for open research data; datapackage.json links the id's SPDX page.
+DEFAULT_DATASET_LICENSE = "CC-BY-4.0"
+_SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
+
+
+class SettingsError(ValueError):
+    """A setting from the environment that cannot be used: `claims` says so in one line."""
 
 
 @dataclass(frozen=True)
@@ -30,12 +38,18 @@ class Settings:
     batch_chars: int = 100_000
     n_process: int = 1
     duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
+    dataset_license: str = DEFAULT_DATASET_LICENSE
+    dataset_citation: str = ""
+    """How users should cite the dataset; empty: one built from the release version."""
 
     def __post_init__(self) -> None:
         # checked here, not when the load step first opens DuckDB after an hour of parsing
         if not _MEMORY_SIZE.fullmatch(self.duckdb_memory_limit.strip()):
-            raise ValueError(f"CLAIMS_DUCKDB_MEMORY_LIMIT must be a size such as 256MB or 2GB, "
+            raise SettingsError(f"CLAIMS_DUCKDB_MEMORY_LIMIT must be a size such as 256MB or 2GB, "
                              f"not {self.duckdb_memory_limit!r}")
+        if not _SPDX_ID.fullmatch(self.dataset_license):
+            raise SettingsError(f"CLAIMS_DATASET_LICENSE must be an SPDX licence id such as CC-BY-4.0 or CC0-1.0, "
+                             f"not {self.dataset_license!r}")
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -46,6 +60,8 @@ class Settings:
             batch_chars=int(os.environ.get("CLAIMS_BATCH_CHARS", "100000")),
             n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
             duckdb_memory_limit=os.environ.get("CLAIMS_DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
+            dataset_license=os.environ.get("CLAIMS_DATASET_LICENSE", DEFAULT_DATASET_LICENSE).strip(),
+            dataset_citation=os.environ.get("CLAIMS_DATASET_CITATION", "").strip(),
         )
 
     @property

@@ -31,7 +31,7 @@ from pipelines.atomic import replacing
 from pipelines.extraction.records import DocumentExtraction, spans_text
 
 TEXT_FIELDS = ("cue_text", "source_text", "via_text", "content_text", "time_text",
-               "source_entity", "via_entity", "text", "canonical_name")
+               "source_entity", "source_role", "via_entity", "text", "canonical_name")
 CORPUS_SLICES = (("allsides", "corpus/allsides-10k.jsonl", 1000), ("bbc", "corpus/bbc.jsonl", 300))
 CACHE = Path(".cache") / "parses"
 
@@ -47,12 +47,8 @@ class SnapshotDocument:
 def snapshot_documents(samples: Path, shared: Path | None) -> Iterator[SnapshotDocument]:
     """The fixed document set, in a fixed order; the shared sets only where `shared` exists."""
     from pipelines.evaluation import published_of, read_gold
-    from pipelines.ingest import (
-        Document,
-        list_input_files,
-        read_documents,
-        read_jsonl_file,
-    )
+    from pipelines.ingest import Document, read_documents, read_jsonl_file
+    from pipelines.inputs import list_input_files
 
     files, _ = list_input_files([samples])
     for item in read_documents(files):
@@ -63,7 +59,7 @@ def snapshot_documents(samples: Path, shared: Path | None) -> Iterator[SnapshotD
     for row in read_gold(str(shared / "gold" / "seed-kursk.jsonl")):
         yield SnapshotDocument("seed", row["doc_id"], row["text"], published_of(row))
     for name, relative, count in CORPUS_SLICES:
-        for item in islice(read_jsonl_file(shared / relative), count):
+        for item in islice(read_jsonl_file(shared / relative, relative), count):
             if isinstance(item, Document):
                 yield SnapshotDocument(name, item.doc_id, item.text, item.published_at)
 

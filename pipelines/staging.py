@@ -23,7 +23,8 @@ from pipelines.ingest import Document, Rejection
 
 EXTRACTED_TABLES = ("document_entities", "mentions", "claims", "claim_mentions")
 SCHEMAS: dict[str, pa.Schema] = {
-    table: schema.TABLES[table].arrow_schema() for table in ("documents", "rejected_documents", *EXTRACTED_TABLES)
+    table: schema.TABLES[table].arrow_schema()
+    for table in ("documents", "rejected_documents", "input_files", *EXTRACTED_TABLES)
 }
 EXTRACTION_STAMP = "extraction.json"
 

@@ -20,7 +20,7 @@ from pipelines.faults import pause_point
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
 
 # Fact tables replaced as a unit when a partition is (re)loaded, in dependency order.
 PARTITIONED_TABLES = (
@@ -30,6 +30,7 @@ PARTITIONED_TABLES = (
     "claims",
     "claim_mentions",
     "rejected_documents",
+    "input_files",
 )
 # Tables a release publishes, with the columns that order their rows deterministically.
 RELEASE_TABLES = {
@@ -39,6 +40,7 @@ RELEASE_TABLES = {
     "claims": "doc_id, sentence_index, claim_id",
     "claim_mentions": "claim_id, mention_id",
     "rejected_documents": "partition_key, source_uri, reason, detail",
+    "input_files": "partition_key, source_uri, sha256",
 }
 
 

@@ -1,10 +1,10 @@
 -- Views for everyday questions; created in the warehouse, so the published snapshot has them.
 -- Documented with examples in docs/querying.md.
 
--- Every claim with its document's outlet, title, dates and location; the claims columns keep
--- their names (source_entity, source_text, via_text, spans …), as in the table.
+-- Every claim with its document's outlet, title, dates, location and own id; the claims
+-- columns keep their names (source_entity, source_role, via_text, spans …), as in the table.
 CREATE OR REPLACE VIEW claims_enriched AS
-SELECT c.*, d.outlet, d.title, d.published_at, d.source_uri
+SELECT c.*, d.outlet, d.title, d.published_at, d.source_uri, d.external_id
 FROM claims c
 JOIN documents d USING (doc_id);
 

@@ -56,7 +56,7 @@ import duckdb
 import pytest
 
 from pipelines.definitions import build_defs
-from pipelines.ingest import printable_path
+from pipelines.inputs import printable_path
 from pipelines.settings import Paths, Settings
 from pipelines.show import render_document
 

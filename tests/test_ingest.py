@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
-from pipelines import ingest
+from pipelines import ingest, inputs
 
 ARTICLE = (
     "Harbour workers walk out\n\n"
@@ -16,7 +17,7 @@ ARTICLE = (
 
 
 def _read(paths: list[Path]):
-    files, refused = ingest.list_input_files(paths)
+    files, refused = inputs.list_input_files(paths)
     items = list(ingest.read_documents(files))
     return ([i for i in items if isinstance(i, ingest.Document)],
             refused + [i for i in items if isinstance(i, ingest.Rejection)])
@@ -53,7 +54,7 @@ def test_bad_files_are_rejected_with_reasons_and_good_ones_kept(tmp_path):
         "weil die Wirtschaft wächst und die Einnahmen des Staates höher sind als erwartet. " * 3,
         encoding="utf-8")
     docs, rejected = _read([tmp_path])
-    assert [d.source_uri for d in docs] == [str(tmp_path / "copy.txt")]
+    assert [d.source_uri for d in docs] == [f"{tmp_path.name}/copy.txt"]
     reasons = {Path(r.source_uri).name: r.reason for r in rejected}
     assert reasons == {"blank.txt": "empty", "empty.txt": "empty", "german.txt": "not_english",
                        "good.txt": "duplicate", "image.png": "not_text"}
@@ -88,8 +89,9 @@ def test_symlink_leaving_the_folder_is_not_read_but_recorded(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "link.txt").symlink_to(outside)
-    files, refused = ingest.list_input_files([inbox])
-    assert files == [] and [(r.reason, r.source_uri) for r in refused] == [("unsafe_path", str(inbox / "link.txt"))]
+    files, refused = inputs.list_input_files([inbox])
+    assert files == [] and [(r.reason, r.source_uri) for r in refused] == [("unsafe_path", "inbox/link.txt")]
+    assert str(tmp_path) not in refused[0].detail
 
 
 def test_html_page_becomes_title_and_body_text(tmp_path):
@@ -115,3 +117,34 @@ def test_oversized_file_is_refused_unread(tmp_path, monkeypatch):
     (tmp_path / "big.txt").write_text(ARTICLE, encoding="utf-8")
     _, [rejection] = _read([tmp_path])
     assert rejection.reason == "too_large"
+
+
+def test_source_uris_are_paths_below_the_folder_that_held_the_input(tmp_path):
+    """Never a path of the machine: the inbox day folder, an --input folder or file by name."""
+    (tmp_path / "inbox" / "2026-11-23" / "sub").mkdir(parents=True)
+    (tmp_path / "inbox" / "2026-11-23" / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("decade", "century"), encoding="utf-8")
+    docs, _ = _read([tmp_path / "inbox" / "2026-11-23", tmp_path / "b.txt"])
+    assert [d.source_uri for d in docs] == ["2026-11-23/sub/a.txt", "b.txt"]
+    assert [d.external_id for d in docs] == ["a.txt", "b.txt"]
+
+
+def test_external_id_is_the_records_own_id_or_none(tmp_path):
+    records = [{"id": "wire-1", "text": ARTICLE}, {"id": 7, "text": ARTICLE + " One."},
+               {"doc_id": "gold-3", "text": ARTICLE + " Two."}, {"text": ARTICLE + " Three."},
+               {"id": {"nested": 1}, "text": ARTICLE + " Four."}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(map(json.dumps, records)) + "\n", encoding="utf-8")
+    docs, [rejected] = _read([tmp_path / "feed.jsonl"])
+    assert [d.external_id for d in docs] == ["wire-1", "7", "gold-3", None]
+    assert [d.source_uri for d in docs] == [f"feed.jsonl#L{n}" for n in range(1, 5)]
+    assert (rejected.source_uri, rejected.reason) == ("feed.jsonl#L5", "malformed_json")
+    assert "field 'id' is dict" in rejected.detail
+
+
+def test_input_files_are_checksummed_by_their_published_name(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    [file], _ = inputs.list_input_files([tmp_path / "a.txt"])
+    data = (tmp_path / "a.txt").read_bytes()
+    assert inputs.checksum_row(file, "2026-11-23") == {
+        "source_uri": "a.txt", "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+        "partition_key": "2026-11-23"}

@@ -17,7 +17,7 @@ from pipelines.settings import DEFAULT_DUCKDB_MEMORY_LIMIT, Settings
 
 def _document(i: int) -> Document:
     text = f"Article {i}. The minister said the bridge would reopen in spring. " * 40
-    return Document(doc_id=f"doc_{i:020x}", source_uri=f"test://{i}", outlet=None, title=None,
+    return Document(doc_id=f"doc_{i:020x}", external_id=None, source_uri=f"test://{i}", outlet=None, title=None,
                     published_at=None, lang="en", text=text, n_chars=len(text),
                     content_sha256=hashlib.sha256(text.encode()).hexdigest())
 

@@ -29,7 +29,7 @@ CLAIM_SPANS = {"source": _span('The "A&B <Co>" board'), "cue": _span("said"), "t
 def _package(version: str) -> dict:
     return {"version": version, "extractor_version": "0.6.0", "schema_version": "2", "created": "2026-11-24T02:00:00+00:00",
             "model": {"name": "en_core_web_sm", "version": "3.8.0"},
-            "resources": [{"name": "claims", "path": "claims.parquet", "rows": 1, "bytes": 1, "schema": {"fields": []}}]}
+            "resources": [{"name": "claims", "path": "claims.parquet", "rows": 1, "schema": {"fields": []}}]}
 
 
 def _release(directory, warning: quality.ExpectationOutcome | None) -> None:

