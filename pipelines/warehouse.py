@@ -17,10 +17,11 @@ import duckdb
 
 from pipelines import atomic
 from pipelines.faults import pause_point
+from pipelines.linking import link_partition
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 
 # Fact tables replaced as a unit when a partition is (re)loaded, in dependency order.
 PARTITIONED_TABLES = (
@@ -41,6 +42,8 @@ RELEASE_TABLES = {
     "claim_mentions": "claim_id, mention_id",
     "rejected_documents": "partition_key, source_uri, reason, detail",
     "input_files": "partition_key, source_uri, sha256",
+    "entity_aliases": "entity_id, alias_id",
+    "entity_merges": "entity_id",
 }
 
 
@@ -151,6 +154,7 @@ def replace_partition(
                 )
             else:
                 connection.execute(f"INSERT INTO {table} BY NAME {sources[table]}")
+        link_partition(connection, partition_key)
         connection.execute(read_sql("refresh_entities.sql"))
         counts = {table: connection.execute(f"SELECT count(*) FROM {table} WHERE partition_key = ?",
                                             [partition_key]).fetchone()[0]

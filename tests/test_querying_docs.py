@@ -27,7 +27,7 @@ def workdir(tmp_path_factory):
 
 
 def test_the_doc_has_ten_questions_and_a_parquet_example():
-    assert len(SQL_BLOCKS) == 11
+    assert len(SQL_BLOCKS) == 12
 
 
 @pytest.mark.parametrize("number", range(len(SQL_BLOCKS)))

@@ -94,9 +94,13 @@ def test_a_schema_1_warehouse_migrates_keeping_its_rows_and_dropping_machine_pat
             "INSERT INTO claims VALUES ('c1', 'd1', 0, 'said', 'say', [{'start': 0, 'end': 4}], NULL, [], NULL, "
             "NULL, 'none', NULL, [], NULL, NULL, 'Text', [{'start': 0, 'end': 4}], 'indirect', true, NULL, [], "
             "NULL, false, 0.5, 'v1', '2026-11-23')")
+        connection.execute("INSERT INTO document_entities VALUES ('d1', 'ent_t', 'Donald Trump', 'PERSON', '2026-11-23')")
         connection.execute("CREATE VIEW claims_enriched AS SELECT c.*, d.outlet, d.title, d.published_at, "
                            "d.source_uri FROM claims c JOIN documents d USING (doc_id)")  # as schema 1 had it
-        assert warehouse.migrate(connection) == ["0002_external_ids_source_roles_input_files"]
+        assert warehouse.migrate(connection) == ["0002_external_ids_source_roles_input_files", "0003_entity_aliases"]
+        # every entity it had is its own, as its rows say
+        assert connection.execute("SELECT * FROM entity_aliases").fetchall() == [
+            ("ent_t", "Donald Trump", "PERSON", "ent_t", "new", "2026-11-23")]
         connection.execute(warehouse.read_sql("views.sql"))
         assert connection.execute("SELECT doc_id, external_id, source_uri FROM documents ORDER BY 1").fetchall() == [
             ("d1", None, "2026-11-23/a.txt"), ("d2", None, "feed.jsonl#L3"), ("d3", None, "https://example.com/a")]
