@@ -9,7 +9,7 @@ import threading
 import duckdb
 import pytest
 
-from pipelines import release, warehouse
+from pipelines import release, schema, warehouse
 from pipelines.settings import Paths
 
 from .conftest import SAMPLES, run_job
@@ -72,25 +72,33 @@ def test_readers_never_fail_or_see_a_mix_while_two_runs_publish(tmp_path):
     assert package["version"] == release.list_versions(paths.releases)[-1]
 
 
-def test_migration_adds_a_column_without_losing_rows_and_is_recorded(tmp_path):
+def test_migration_adds_a_column_without_losing_rows_and_is_recorded(tmp_path, monkeypatch):
     home = tmp_path / "home"
     assert run_job(home, "2026-11-01", sorted(SAMPLES.glob("0*.txt"))).success
     migrations = tmp_path / "migrations"
     shutil.copytree(warehouse.MIGRATIONS_DIR, migrations)
-    (migrations / "0002_claim_review_status.sql").write_text(
+    number = len(list(migrations.glob("*.sql"))) + 1  # the next migration, whatever the last one is
+    name = f"{number:04d}_claim_review_status"
+    (migrations / f"{name}.sql").write_text(
         "ALTER TABLE claims ADD COLUMN review_status VARCHAR DEFAULT 'unreviewed';\n", encoding="utf-8")
     tables = ("documents", "claims", "mentions", "entities", "claim_mentions", "rejected_documents")
 
     with warehouse.connect_writer(Paths(home).work_db) as db:
         before = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-        assert warehouse.migrate(db, migrations) == ["0002_claim_review_status"]
+        assert warehouse.migrate(db, migrations) == [name]
         assert warehouse.migrate(db, migrations) == []  # applied once only
         after = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
         statuses = db.execute("SELECT DISTINCT review_status FROM claims").fetchall()
         recorded = db.execute("SELECT version, name FROM schema_migrations ORDER BY 1").fetchall()
     assert after == before and statuses == [("unreviewed",)]
-    assert recorded == [(1, "0001_initial"), (2, "0002_claim_review_status")]
+    assert recorded[0] == (1, "0001_initial") and recorded[-1] == (number, name) and len(recorded) == number
 
+    # A schema change is a migration plus its line in schema.toml (tests/test_schema.py holds the two
+    # together): the release describes its files from schema.toml, and a column it does not
+    # declare would fail the datapackage check instead of being published undescribed.
+    declared = schema.SCHEMA_FILE.read_text(encoding="utf-8").replace("\n[claim_mentions]", (
+        '\nreview_status = { type = "string", description = "Whether someone reviewed the claim." }\n\n[claim_mentions]'), 1)
+    monkeypatch.setitem(schema.TABLES, "claims", schema.parse_tables(declared)["claims"])
     # the pipeline keeps loading into the migrated warehouse, and the release says what changed
     assert run_job(home, "2026-11-02", sorted(SAMPLES.glob("1*.txt"))).success
     changelog = (Paths(home).latest_release / "CHANGELOG.md").read_text()
