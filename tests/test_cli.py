@@ -47,7 +47,7 @@ def test_a_run_without_dagster_home_is_recorded_in_the_instance_make_dev_opens(p
         assert run.status == dg.DagsterRunStatus.SUCCESS
     env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"} | {"CLAIMS_HOME": str(published)}
     make = subprocess.run(["make", "-s", "--eval", "print-home: ; @echo $(DAGSTER_HOME)", "print-home"],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
     assert make.stdout.strip() == str(published / "dagster"), make.stdout + make.stderr
 
 
