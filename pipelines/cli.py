@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from pipelines.query import FORMATS
-from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings
+from pipelines.settings import DEFAULT_MODEL, FIRST_PARTITION, Settings, SettingsError
 
 
 def _partition_problem(partition: str, today: date) -> str | None:
@@ -265,7 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except SettingsError as error:  # a CLAIMS_* setting: the user's to fix, no traceback
+        print(f"claims: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
