@@ -9,6 +9,7 @@ materialisation reports counts, timings and a preview for whoever is on call.
 import contextlib
 import itertools
 import json
+import multiprocessing
 import subprocess
 import time
 from collections import Counter
@@ -133,8 +134,8 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
 
 def _n_process(claims: ClaimsResource, n_documents: int, log: Callable[[str], None]) -> int:
     """Processes for this partition's parse, said in the run log with the reason."""
-    n_process, why = workers.choose_n_process(n_documents, workers.cores_available(),
-                                              workers.memory_available(), claims.n_process)
+    n_process, why = workers.choose_n_process(n_documents, workers.cores_available(), workers.memory_available(),
+                                              claims.n_process, multiprocessing.current_process().daemon)
     log(f"extracting {n_documents:,} documents with {n_process} process{'es' * (n_process != 1)} ({why})")
     return n_process
 

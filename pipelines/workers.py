@@ -22,10 +22,15 @@ PROC_CGROUP, MEMINFO = Path("/proc/self/cgroup"), Path("/proc/meminfo")
 
 
 def choose_n_process(n_documents: int, cores: int, available_bytes: int | None,
-                     setting: int | None) -> tuple[int, str]:
-    """(processes, why in words): the setting if given, else the least of cores, memory and size."""
+                     setting: int | None, daemon: bool = False) -> tuple[int, str]:
+    """(processes, why in words): the setting if given, else the least of cores, memory and size.
+
+    A daemonic process (a Dask worker's) may not start processes, so it parses alone.
+    """
     if setting is not None:
         return setting, f"CLAIMS_N_PROCESS={setting}"
+    if daemon:
+        return 1, "a daemonic process, such as a Dask worker, may not start workers; CLAIMS_N_PROCESS overrides"
     by_memory = cores if available_bytes is None else available_bytes // WORKER_BYTES
     by_documents = n_documents // DOCUMENTS_PER_PROCESS
     n_process = max(1, min(cores, by_memory, by_documents))

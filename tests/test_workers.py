@@ -27,6 +27,11 @@ def test_the_choice_and_its_reason(n_documents, cores, available, setting, expec
     assert setting is not None or why.endswith("CLAIMS_N_PROCESS overrides")
 
 
+def test_a_dask_worker_parses_alone_as_a_daemon_may_not_start_processes():
+    assert choose_n_process(2000, 8, 64 * GB, None, daemon=True) == (
+        1, "a daemonic process, such as a Dask worker, may not start workers; CLAIMS_N_PROCESS overrides")
+
+
 def test_a_container_cgroup_limits_cores_and_memory(tmp_path, monkeypatch):
     (tmp_path / "proc").write_text("0::/job\n")
     folder = tmp_path / "job"
