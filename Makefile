@@ -5,10 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 UV_VERSION := 0.13.9
-DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export CLAIMS_HOME ?= $(CURDIR)/data
+# The UI and `claims run` share one persistent Dagster instance, by default in CLAIMS_HOME
+# (pipelines/instance.py); tests use their own temp ones.
+DAGSTER_HOME ?= $(abspath $(CLAIMS_HOME))/dagster
 export DAGSTER_DISABLE_TELEMETRY := 1
-# The UI and `make run` share a persistent Dagster instance; tests use their own temp ones.
 run dev: export DAGSTER_HOME := $(DAGSTER_HOME)
 
 .PHONY: run test dev check-defs bench lock clean-data
@@ -20,8 +21,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
-$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
-	mkdir -p $(DAGSTER_HOME) && cp dagster.yaml $@
+$(DAGSTER_HOME)/dagster.yaml: pipelines/dagster.yaml
+	mkdir -p $(DAGSTER_HOME) && cp pipelines/dagster.yaml $@
 
 ## Run the nightly job on the bundled sample articles and publish a release under data/releases/.
 run: $(STAMP) $(DAGSTER_HOME)/dagster.yaml

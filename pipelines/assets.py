@@ -9,6 +9,7 @@ materialisation reports counts, timings and a preview for whoever is on call.
 import contextlib
 import itertools
 import json
+import multiprocessing
 import subprocess
 import time
 from collections import Counter
@@ -20,7 +21,7 @@ import dagster as dg
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines import atomic, ingest, inputs, load, partition_runs, quality, release, staging, warehouse
+from pipelines import atomic, ingest, inputs, load, partition_runs, quality, release, staging, warehouse, workers
 from pipelines.extraction import EXTRACTOR_VERSION, extract_texts, load_nlp
 from pipelines.faults import pause_point
 from pipelines.progress import tracked
@@ -143,6 +144,14 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _n_process(claims: ClaimsResource, n_documents: int, log: Callable[[str], None]) -> int:
+    """Processes for this partition's parse, said in the run log with the reason."""
+    n_process, why = workers.choose_n_process(n_documents, workers.cores_available(), workers.memory_available(),
+                                              claims.n_process, multiprocessing.current_process().daemon)
+    log(f"extracting {n_documents:,} documents with {n_process} process{'es' * (n_process != 1)} ({why})")
+    return n_process
+
+
 @dg.asset(partitions_def=daily_partitions, group_name="claims", deps=[ingested_documents],
           kinds={"spacy", "parquet"})
 def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) -> dg.MaterializeResult:
@@ -170,6 +179,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
             if reused:
                 writer.carry_over(reused)
             if len(reused) < len(doc_ids):
+                n_process = _n_process(claims, len(doc_ids) - len(reused), context.log.info)
                 nlp = load_nlp(claims.model)
                 parse_started = time.perf_counter()
                 documents = (
@@ -177,7 +187,7 @@ def extracted_claims(context: dg.AssetExecutionContext, claims: ClaimsResource) 
                     for row in staging.iter_staged_documents(directory, skip=reused)
                 )
                 extractions = extract_texts(nlp, documents, batch_size=claims.batch_size,
-                                            n_process=claims.n_process, batch_chars=claims.batch_chars)
+                                            n_process=n_process, batch_chars=claims.batch_chars)
                 for extraction in tracked(extractions, len(doc_ids) - len(reused), context.log.info):
                     claim_rows = writer.add(extraction)
                     n_parsed += 1

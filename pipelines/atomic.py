@@ -62,7 +62,7 @@ def discard(temporary: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -79,7 +79,7 @@ def discard_abandoned(folder: Path) -> list[Path]:
     writers on several hosts sharing the folder, another host's live writer could look dead.
     """
     abandoned = [path for path in sorted(folder.rglob(".*.tmp")) if (match := _TEMPORARY_NAME.fullmatch(path.name))
-                 and not _process_alive(int(match[1]))] if folder.exists() else []
+                 and not process_alive(int(match[1]))] if folder.exists() else []
     for path in abandoned:
         discard(path)
     return abandoned

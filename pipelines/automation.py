@@ -1,4 +1,8 @@
-"""When the job runs: nightly for the previous day, and whenever files land in the inbox."""
+"""When the job runs: nightly for the previous day, and whenever files land in the inbox.
+
+Both start stopped, so opening the UI launches no run nobody asked for; production turns
+them on once, and the instance remembers it (docs/operations.md).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ def build_nightly_schedule(job: dg.UnresolvedAssetJobDefinition) -> dg.ScheduleD
     """
 
     @dg.schedule(job=job, name="claims_nightly_schedule", cron_schedule="0 2 * * *",
-                 execution_timezone="UTC", default_status=dg.DefaultScheduleStatus.RUNNING)
+                 execution_timezone="UTC", default_status=dg.DefaultScheduleStatus.STOPPED)
     def claims_nightly_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
         day = (context.scheduled_execution_time - timedelta(days=1)).date().isoformat()
         return dg.RunRequest(run_key=f"nightly:{day}", partition_key=day)
@@ -56,7 +60,7 @@ def _file_stats(folder: Path) -> list[tuple[str, os.stat_result]]:
 
 def build_inbox_sensor(job: dg.UnresolvedAssetJobDefinition, settle_seconds: int = SETTLE_SECONDS) -> dg.SensorDefinition:
     @dg.sensor(job=job, name="claims_inbox_sensor", minimum_interval_seconds=60,
-               default_status=dg.DefaultSensorStatus.RUNNING)
+               default_status=dg.DefaultSensorStatus.STOPPED)
     def claims_inbox_sensor(context: dg.SensorEvaluationContext, claims: ClaimsResource):
         """A run per inbox/<YYYY-MM-DD>/ folder whose set of settled files changed.
 

@@ -27,11 +27,6 @@ def _partition_problem(partition: str, today: date) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import dagster as dg
-
-    from pipelines import release
-    from pipelines.definitions import JOB_NAME, build_defs
-
     settings = Settings.from_env()
     today = datetime.now(timezone.utc).date()
     partition = args.partition or today.isoformat()
@@ -40,18 +35,25 @@ def _run(args: argparse.Namespace) -> int:
     if problem:
         print(f"claims: {problem}", file=sys.stderr)
         return 2
+    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")  # before Dagster is imported
+    from pipelines import instance as dagster_instance
+    from pipelines import release
+    from pipelines.definitions import JOB_NAME, build_defs
+
     inputs = [str(Path(path).resolve()) for path in args.input]
     job = build_defs(settings).resolve_job_def(JOB_NAME)
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    instance = dagster_instance.open_instance(settings)
+    for run_id in dagster_instance.fail_dead_runs(instance):
+        print(f"claims: run {run_id} was killed before it finished: marked failed, its pool slot freed", flush=True)
     run_config = {
         "ops": {"ingested_documents": {"config": {"input_paths": inputs}}},
         "loggers": {"console": {"config": {"log_level": args.log_level}}},
     }
     latest_before = release.latest_version(settings.paths.releases)
-    print(f"claims: running {JOB_NAME} for partition {partition} (CLAIMS_HOME={settings.home})", flush=True)
-    result = job.execute_in_process(
-        run_config=run_config, instance=instance, partition_key=partition, raise_on_error=False
-    )
+    print(f"claims: running {JOB_NAME} for partition {partition} (CLAIMS_HOME={settings.home}; "
+          f"run history in the Dagster instance {dagster_instance.dagster_home(settings)})", flush=True)
+    result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=partition,
+                                    tags=dagster_instance.run_tags(), raise_on_error=False)
     evaluations = result.get_asset_check_evaluations()
     _report_checks(evaluations)
     failed_checks = [e for e in evaluations if not e.passed and e.severity.value == "ERROR"]
@@ -265,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except SettingsError as error:
+    except SettingsError as error:  # a CLAIMS_* setting: the user's to fix, no traceback
         print(f"claims: {error}", file=sys.stderr)
         return 2
 

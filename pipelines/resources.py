@@ -16,7 +16,7 @@ class ClaimsResource(dg.ConfigurableResource):
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     batch_chars: int = 100_000
-    n_process: int = 1
+    n_process: int | None = None  # None: chosen per partition (pipelines/workers.py)
     duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
     dataset_license: str = DEFAULT_DATASET_LICENSE
     dataset_citation: str = ""

@@ -27,7 +27,17 @@ _SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 
 class SettingsError(ValueError):
-    """A setting from the environment that cannot be used: `claims` says so in one line."""
+    """A setting the user gave that cannot be used; `claims` prints it as one line."""
+
+
+def _count_setting(name: str) -> int | None:
+    """A whole number of at least 1 from the environment, or None when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise SettingsError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 64
     batch_chars: int = 100_000
-    n_process: int = 1
+    n_process: int | None = None  # None: chosen from cores, memory and the partition (pipelines/workers.py)
     duckdb_memory_limit: str = DEFAULT_DUCKDB_MEMORY_LIMIT
     dataset_license: str = DEFAULT_DATASET_LICENSE
     dataset_citation: str = ""
@@ -46,19 +56,19 @@ class Settings:
         # checked here, not when the load step first opens DuckDB after an hour of parsing
         if not _MEMORY_SIZE.fullmatch(self.duckdb_memory_limit.strip()):
             raise SettingsError(f"CLAIMS_DUCKDB_MEMORY_LIMIT must be a size such as 256MB or 2GB, "
-                             f"not {self.duckdb_memory_limit!r}")
+                                f"not {self.duckdb_memory_limit!r}")
         if not _SPDX_ID.fullmatch(self.dataset_license):
             raise SettingsError(f"CLAIMS_DATASET_LICENSE must be an SPDX licence id such as CC-BY-4.0 or CC0-1.0, "
-                             f"not {self.dataset_license!r}")
+                                f"not {self.dataset_license!r}")
 
     @classmethod
     def from_env(cls) -> "Settings":
         return cls(
             home=Path(os.environ.get("CLAIMS_HOME", "data")).resolve(),
             model=os.environ.get("CLAIMS_MODEL", DEFAULT_MODEL),
-            batch_size=int(os.environ.get("CLAIMS_BATCH_SIZE", "64")),
-            batch_chars=int(os.environ.get("CLAIMS_BATCH_CHARS", "100000")),
-            n_process=int(os.environ.get("CLAIMS_N_PROCESS", "1")),
+            batch_size=_count_setting("CLAIMS_BATCH_SIZE") or 64,
+            batch_chars=_count_setting("CLAIMS_BATCH_CHARS") or 100_000,
+            n_process=_count_setting("CLAIMS_N_PROCESS"),
             duckdb_memory_limit=os.environ.get("CLAIMS_DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
             dataset_license=os.environ.get("CLAIMS_DATASET_LICENSE", DEFAULT_DATASET_LICENSE).strip(),
             dataset_citation=os.environ.get("CLAIMS_DATASET_CITATION", "").strip(),

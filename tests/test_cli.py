@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
-from .conftest import SAMPLES
+from pipelines.definitions import JOB_NAME
+
+from .conftest import REPO, SAMPLES
 
 pytestmark = pytest.mark.slow
 
@@ -28,16 +31,32 @@ def start_claims(home: Path, *args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def test_query_answers_from_the_snapshot_while_another_run_writes(tmp_path):
-    first = claims(tmp_path, "run", "--input", str(SAMPLES), "--partition", "2026-11-24")
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A CLAIMS_HOME after a user's first `claims run`, with no DAGSTER_HOME set."""
+    home = tmp_path_factory.mktemp("home")
+    first = claims(home, "run", "--input", str(SAMPLES), "--partition", "2026-11-24")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "published release" in first.stdout
+    return home
 
-    second = start_claims(tmp_path, "run", "--input", str(SAMPLES), "--partition", "2026-11-25")
+
+def test_a_run_without_dagster_home_is_recorded_in_the_instance_make_dev_opens(published):
+    with dg.DagsterInstance.from_config(str(published / "dagster")) as instance:
+        [run] = instance.get_runs(dg.RunsFilter(job_name=JOB_NAME, tags={"dagster/partition": "2026-11-24"}))
+        assert run.status == dg.DagsterRunStatus.SUCCESS
+    env = {key: value for key, value in os.environ.items() if key != "DAGSTER_HOME"} | {"CLAIMS_HOME": str(published)}
+    make = subprocess.run(["make", "-s", "--eval", "print-home: ; @echo $(DAGSTER_HOME)", "print-home"],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert make.stdout.strip() == str(published / "dagster"), make.stdout + make.stderr
+
+
+def test_query_answers_from_the_snapshot_while_another_run_writes(published):
+    second = start_claims(published, "run", "--input", str(SAMPLES), "--partition", "2026-11-25")
     answers = []
     try:
         while second.poll() is None:
-            result = claims(tmp_path, "query", "select count(*) as n from claims", "--format", "csv")
+            result = claims(published, "query", "select count(*) as n from claims", "--format", "csv")
             assert result.returncode == 0, result.stderr
             answers.append(int(result.stdout.splitlines()[1]))
     finally:

@@ -57,11 +57,17 @@ def uninterrupted(first_published, tmp_path_factory) -> dict[str, list[str]]:
     return release_contents(home)
 
 
-def run_until_paused_then_kill(home: Path, pause_at: str) -> None:
+@pytest.fixture(scope="module")
+def dagster_home(tmp_path_factory) -> Path:
+    """One temp instance for every killed run (created once, ~4 s): each `claims run` must first
+    free the pool slot the run killed before it may still hold, or wait for ever."""
+    return tmp_path_factory.mktemp("dagster_home")
+
+
+def run_until_paused_then_kill(home: Path, pause_at: str, dagster_home: Path) -> None:
     marker = home / f"paused-{pause_at.replace(':', '-')}"
-    env = {**os.environ, "CLAIMS_HOME": str(home), "DAGSTER_DISABLE_TELEMETRY": "1",
-           PAUSE_AT: pause_at, PAUSE_MARKER: str(marker)}
-    env.pop("DAGSTER_HOME", None)
+    env = {**os.environ, "CLAIMS_HOME": str(home), "DAGSTER_HOME": str(dagster_home),
+           "DAGSTER_DISABLE_TELEMETRY": "1", PAUSE_AT: pause_at, PAUSE_MARKER: str(marker)}
     process = subprocess.Popen(
         [sys.executable, "-m", "pipelines.cli", "run", "--partition", SECOND, "--input", *map(str, SECOND_INPUT)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -86,7 +92,7 @@ def run_until_paused_then_kill(home: Path, pause_at: str) -> None:
     "publish:before-latest",
 ])
 def test_killed_run_leaves_the_last_release_and_a_rerun_publishes_the_same_data(
-    first_published, uninterrupted, tmp_path, pause_at
+    first_published, uninterrupted, dagster_home, tmp_path, pause_at
 ):
     home = tmp_path / "home"
     shutil.copytree(first_published, home, symlinks=True)
@@ -94,7 +100,7 @@ def test_killed_run_leaves_the_last_release_and_a_rerun_publishes_the_same_data(
     before_version = release.latest_version(paths.releases)
     before = release_contents(home)
 
-    run_until_paused_then_kill(home, pause_at)
+    run_until_paused_then_kill(home, pause_at, dagster_home)
 
     assert release.latest_version(paths.releases) == before_version
     assert release_contents(home) == before

@@ -1,4 +1,4 @@
-"""The code location loads, and its schedule and sensor ask for the right partitions."""
+"""The code location loads, and its schedule and sensor ask for the right partitions (once turned on)."""
 
 from __future__ import annotations
 
@@ -63,3 +63,11 @@ def test_inbox_sensor_waits_for_settled_files_and_requests_each_file_set_once(tm
     with dg.build_sensor_context(resources=resources) as context:
         [changed] = sensor(context)
     assert changed.run_key != request.run_key
+
+
+def test_schedule_and_sensor_start_stopped_so_the_ui_launches_no_run_by_itself(tmp_path):
+    defs = build_defs(Settings(home=tmp_path))
+    schedule = defs.resolve_schedule_def("claims_nightly_schedule")
+    sensor = defs.resolve_sensor_def("claims_inbox_sensor")
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+    assert sensor.default_status == dg.DefaultSensorStatus.STOPPED

@@ -13,8 +13,8 @@ import pytest
 from pipelines.extraction import extract_document
 
 
-def claims(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CLAIMS_HOME": str(tmp_path / "home"), "DAGSTER_DISABLE_TELEMETRY": "1"}
+def claims(tmp_path, *args: str, **settings: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CLAIMS_HOME": str(tmp_path / "home"), "DAGSTER_DISABLE_TELEMETRY": "1", **settings}
     env.pop("DAGSTER_HOME", None)
     return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], env=env,
                           capture_output=True, text=True, timeout=120)
@@ -45,6 +45,16 @@ def test_a_user_error_is_one_line_and_exit_2(tmp_path, args, expected):
 def test_a_licence_that_is_no_spdx_id_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMS_DATASET_LICENSE", "CC BY 4")
     one_line_error(claims(tmp_path, "run"), "CLAIMS_DATASET_LICENSE must be an SPDX licence id")
+
+
+@pytest.mark.parametrize(("setting", "value", "expected"), [
+    ("CLAIMS_N_PROCESS", "abc", "CLAIMS_N_PROCESS must be a whole number of at least 1, not 'abc'"),
+    ("CLAIMS_N_PROCESS", "0", "CLAIMS_N_PROCESS must be a whole number of at least 1, not '0'"),
+    ("CLAIMS_BATCH_SIZE", "-5", "CLAIMS_BATCH_SIZE must be a whole number of at least 1"),
+    ("CLAIMS_DUCKDB_MEMORY_LIMIT", "lots", "CLAIMS_DUCKDB_MEMORY_LIMIT must be a size such as 256MB"),
+])
+def test_a_bad_setting_is_one_line_and_exit_2(tmp_path, setting, value, expected):
+    one_line_error(claims(tmp_path, "run", "--partition", "2026-11-24", **{setting: value}), expected)
 
 
 def test_a_gold_file_that_is_not_jsonl_is_one_line(tmp_path):
