@@ -10,6 +10,10 @@ with the alias (`entity_aliases.link`):
   of a compatible kind (person, place, organisation: a person never joins an organisation
   named after them);
 - ``middle_initial``: a person's name without its middle initials ("Donald J. Trump");
+- ``middle_name``: a person's first and last name without the middle one ("Sarah
+  Huckabee Sanders" and "Sarah Sanders");
+- ``extra_word``: a person's name with a leading word that is no first name, which the NER
+  ran into it from a headline ("Add Donald Trump");
 - ``surname``: a one-word person name joins the dominant full name ending in it: the one
   named in at least `DOMINANCE` times as many documents as any other full name ending in
   it ("Obama" is Barack Obama unless Michelle Obama is about as common);
@@ -30,6 +34,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from pipelines.extraction.gender import first_name_gender
 
 DOMINANCE = 3
 KIND_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -78,6 +84,21 @@ def _without_initials(key: str) -> str:
     return " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
 
 
+def _first_and_last(key: str) -> str:
+    """"sarah huckabee sanders" → "sarah sanders": a middle name dropped."""
+    words = key.split()
+    return f"{words[0]} {words[-1]}" if len(words) > 2 else key
+
+
+def _without_leading_word(key: str) -> str:
+    """"add donald trump" → "donald trump": a headline word the NER ran into the name, when
+    the word is no first name."""
+    words = key.split()
+    if len(words) > 2 and not first_name_gender(words[0]):
+        return " ".join(words[1:])
+    return key
+
+
 class Linker:
     """The dataset's aliases, and the linking of new ones against them."""
 
@@ -86,6 +107,8 @@ class Linker:
         self.link_of = {link.alias_id: link.link for link in known}
         self.aliases = {a.alias_id: a for a in aliases}
         self.by_key: dict[tuple[str, str], str] = {}
+        # a person's name without middle initials or middle name -> (entity, link)
+        self.by_variant: dict[tuple[str, str], tuple[str, str]] = {}
         self.full_names: dict[str, Counter] = defaultdict(Counter)  # surname -> entity -> documents
         for alias_id, entity in self.entity_of.items():
             if alias_id in self.aliases:
@@ -94,16 +117,20 @@ class Linker:
     def _index(self, alias: Alias, entity: str) -> None:
         key, kind = name_key(alias.name), _kind(alias.label)
         self.by_key.setdefault((key, kind), entity)
-        self.by_key.setdefault((_without_initials(key), kind), entity)
+        if kind == "person":
+            self.by_variant.setdefault((_without_initials(key), kind), (entity, "middle_initial"))
+            self.by_variant.setdefault((_first_and_last(key), kind), (entity, "middle_name"))
         if kind == "person" and len(key.split()) >= 2:
             self.full_names[key.split()[-1]][entity] += alias.n_documents
 
     def link_new(self, new: Iterable[Alias]) -> list[Link]:
         """Links of aliases not linked before: the most-named first, so that an entity is
         founded by its common form ("Donald Trump", not "Donald J. Trump"), and surnames
-        last, so that they can join a full name of the same batch."""
+        last, so that they can join a full name of the same batch; a name in capitals
+        ("HILLARY CLINTON", a transcript's speaker line) founds one only when no other does."""
         links, surnames = [], []
-        for alias in sorted(new, key=lambda a: (-a.n_documents, -len(name_key(a.name).split()), a.alias_id)):
+        for alias in sorted(new, key=lambda a: (a.name.isupper(), -a.n_documents, -len(name_key(a.name).split()),
+                                                a.alias_id)):
             if alias.alias_id in self.entity_of or not name_key(alias.name):
                 continue
             self.aliases[alias.alias_id] = alias
@@ -118,8 +145,15 @@ class Linker:
     def _match(self, key: str, kind: str) -> tuple[str | None, str]:
         if (key, kind) in self.by_key:
             return self.by_key[(key, kind)], "exact"
-        if kind == "person" and (_without_initials(key), kind) in self.by_key:
-            return self.by_key[(_without_initials(key), kind)], "middle_initial"
+        if kind != "person":
+            return None, "new"
+        variants = ((_without_initials(key), "middle_initial"), (_first_and_last(key), "middle_name"),
+                    (_without_leading_word(key), "extra_word"))
+        for variant, link in variants:
+            if (variant, kind) in self.by_key:
+                return self.by_key[(variant, kind)], link
+        if (key, kind) in self.by_variant:  # the short form of a longer name ("Sarah Sanders")
+            return self.by_variant[(key, kind)]
         return None, "new"
 
     def _surname(self, alias: Alias) -> tuple[str | None, str]:

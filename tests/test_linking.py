@@ -43,3 +43,22 @@ def test_an_alias_linked_before_keeps_its_entity_and_a_later_full_name_merges_a_
                         known, [Alias("t", "Trump", "PERSON", 2)])
     assert "t" not in day2 and day2["d"] == ("d", "new")
     assert linker.merges() == [Merge("t", "d")]
+
+
+def test_a_middle_name_or_a_headline_word_before_a_name_does_not_split_a_person():
+    links, _ = link([Alias("s", "Sarah Huckabee Sanders", "PERSON", 9), Alias("s2", "Sarah Sanders", "PERSON", 4),
+                     Alias("d", "Donald Trump", "PERSON", 9), Alias("x", "Add Donald Trump", "PERSON", 1),
+                     Alias("j", "Joshua Donald Trump", "PERSON", 1)])
+    assert links["s2"] == ("s", "middle_name")
+    assert links["x"] == ("d", "extra_word")
+    assert links["j"] == ("j", "new")  # "Joshua" is a first name: another person
+
+
+def test_a_name_in_capitals_founds_an_entity_only_when_no_other_spelling_does():
+    links, _ = link([Alias("caps", "HILLARY CLINTON", "PERSON", 30), Alias("h", "Hillary Clinton", "PERSON", 5)])
+    assert links["caps"] == ("h", "exact")
+
+
+def test_two_names_that_differ_in_their_middle_initials_stay_two_people():
+    links, _ = link([Alias("hw", "George H.W. Bush", "PERSON", 9), Alias("w", "George W. Bush", "PERSON", 8)])
+    assert links["w"] == ("w", "new")
