@@ -326,13 +326,17 @@ def published_of(d: dict) -> date | None:
 
 
 def evaluate(nlp, docs: Iterable[dict], predictions_fh=None, batch_size: int = 32):
-    """Run the extractor over gold docs; return the summed counts."""
+    """Run the extractor over gold docs, link their entities as one day's load would, and
+    return the summed counts."""
     from pipelines.extraction import extract_texts
+    from pipelines.linking import link_extractions
 
     docs = list(docs)
-    counts = new_counts()
     items = ((d["doc_id"], d["text"], published_of(d)) for d in docs)
-    for d, ex in zip(docs, extract_texts(nlp, items, batch_size=batch_size)):
+    extractions = list(extract_texts(nlp, items, batch_size=batch_size))
+    link_extractions(extractions)
+    counts = new_counts()
+    for d, ex in zip(docs, extractions):
         pred = [claim_to_dict(c) for c in ex.claims]
         score_document(d["text"], d["claims"], pred, counts, d["doc_id"])
         if predictions_fh is not None:
