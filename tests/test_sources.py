@@ -77,3 +77,25 @@ def test_ner_spans_that_are_not_names_are_no_entities(nlp):
     doc = nlp("Photo\n\nSometimes the Senate said it would vote.")  # NER: ORG "Photo\n\nSometimes"
     names = {e.canonical_name for e in extract_document(doc, "t", None).entities}
     assert names == {"Senate"}
+
+
+def test_a_person_name_stops_before_a_furniture_word_run_into_it(nlp):
+    text = "Senators: raids designed to distract from Trump ties to Epstein MORE (D-Calif.), a report said."
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Epstein MORE"]  # what the NER gives
+    names = {e.canonical_name for e in extract_document(doc, "t", None).entities}
+    assert "Epstein" in names and "Epstein MORE" not in names
+
+
+def test_a_book_after_a_possessive_and_a_title_alone_are_no_person_names(nlp):
+    doc = nlp("Critics praised Glenn Beck’s Cowards last year. “We found steel,” sheriff’s Lt. Jeff Hallock "
+              "told the Associated Press.")
+    assert {e.text for e in doc.ents if e.label_ == "PERSON"} >= {"Glenn Beck’s Cowards", "’s Lt"}  # the NER's
+    names = {e.canonical_name for e in extract_document(doc, "t", None).entities if e.label == "PERSON"}
+    assert names == {"Glenn Beck", "Jeff Hallock"}
+
+
+def test_a_person_does_not_join_a_foundation_named_after_her(nlp):
+    text = ("Barbara Bush founded the Barbara Bush Foundation for Family Literacy in 1989. "
+            "Mrs. Bush said reading mattered.")
+    assert source_of(nlp, text)[0] == "Barbara Bush"

@@ -28,6 +28,8 @@ congresswoman
 MALE_TITLES = frozenset("mr sir congressman king prince father".split())
 FEMALE_TITLES = frozenset("mrs ms miss congresswoman queen princess lady dame sister".split())
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+INSTITUTION_WORDS = lx.ORG_NOUNS | lx.GOVERNMENT_NOUNS | lx.MEDIA_NAME_WORDS | frozenset(
+    "library museum center centre foundation trust institute society fund".split())
 HEADLINE_FUNCTION_WORDS = frozenset("Of The A An And For In On To With At By".split())
 
 
@@ -78,7 +80,7 @@ def acronym_of(words: list[str]) -> str:
 def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without leading determiners/titles and trailing possessives/punct."""
     while start < end and (
-        doc[start].lower_ in ("the", "a", "an")
+        doc[start].lower_ in ("the", "a", "an", "'s", "’s")
         or doc[start].is_punct
         or doc[start].text in QUOTE_STRIP
     ):
@@ -106,6 +108,30 @@ def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if any(doc[i].text[:1].isupper() for i in rest):
             start = last_title + 1
     return start, end
+
+
+def _person_like(words: list[str]) -> bool:
+    """A short name that starts with a first name and holds no institution word: a person's
+    name whatever the NER said ("Nikki Haley"), not "Barbara Bush Foundation for …"."""
+    return len(words) <= 3 and bool(first_name_gender(words[0])) and not set(words) & INSTITUTION_WORDS
+
+
+def _is_title(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare in lx.TITLE_WORDS or f"{bare}." in lx.TITLE_WORDS
+
+
+def _person_name_end(doc: Doc, start: int, end: int) -> int:
+    """A person's name ends before a possessive inside the span ("Obama's 2011", "Bill
+    Kristol's Twitter") and before a capitalised page-furniture word run into it ("Epstein
+    MORE": a last word in capitals after words that are not)."""
+    for i in range(start + 1, end):
+        if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s"):
+            return i
+    last = doc[end - 1].text
+    if end - start >= 2 and len(last) >= 3 and last.isupper() and not doc[end - 2].text.isupper():
+        return end - 1
+    return end
 
 
 def _institution_key(words: list[str]) -> str:
@@ -139,8 +165,10 @@ def _part_of(words: list[str], cluster: Cluster, label: str) -> bool:
         return False
     if n == 1 and len(words[0]) >= 2 and acronym_of(fuller) == words[0]:
         return label in labels
-    if "PERSON" in labels or cluster.personal or (label == "PERSON" and first_name_gender(fuller[0])):
+    if "PERSON" in labels or cluster.personal:
         return fuller[-n:] == words or (fuller[:n] == words and label not in PLACE_LABELS)
+    if label == "PERSON" and _person_like(fuller):
+        return fuller[-n:] == words  # "Haley" for a "Nikki Haley" the NER called an organisation
     return label in labels and (fuller[:n] == words or fuller[-n:] == words)
 
 
@@ -176,6 +204,10 @@ class EntityIndex:
     def _add_raw(self, start_tok: int, end_tok: int, label: str) -> int:
         doc = self.doc
         s, e = clean_name_span(doc, start_tok, end_tok)
+        if label == "PERSON":
+            e = _person_name_end(doc, s, e)
+        if all(_is_title(doc[i].lower_) or doc[i].is_punct for i in range(s, e)):
+            return -1  # "sheriff’s Lt." split from "Jeff Hallock": a title alone is no name
         if s >= e:
             return -1
         cs = doc[s].idx
