@@ -153,7 +153,7 @@ def validate(suite_name: str, frame: pd.DataFrame, context=None) -> SuiteReport:
     return SuiteRunner(suite_name, context).run(frame)
 
 
-TABLE_SUITES = ("documents", "mentions", "entities", "claims", "claim_mentions", "rejected_documents")
+TABLE_SUITES = ("documents", "mentions", "entities", "claims", "claim_mentions", "rejected_documents", "top_sources")
 DRIFT_SUITE = "distribution"
 SUITES = (*TABLE_SUITES, DRIFT_SUITE)
 _DRIFT_RATIOS = ("claims_per_1000_words",)
