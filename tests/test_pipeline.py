@@ -7,6 +7,7 @@ import json
 import duckdb
 import pytest
 
+from pipelines import quality
 from pipelines.release import sha256_file
 from pipelines.settings import Paths
 from pipelines.warehouse import read_sql
@@ -78,7 +79,7 @@ def test_rerunning_a_partition_replaces_its_rows_with_the_same_ids(sample_home):
     assert extracted["n_parsed"].value == 0 and extracted["n_carried_over"].value == 23
     verdicts = {e.check_name: e.metadata["verdict_reused_from_run"].value for e in result.get_asset_check_evaluations()
                 if "verdict_reused_from_run" in e.metadata}
-    assert len(verdicts) == 7 and all(verdicts.values())  # unchanged partition: the gate's verdict is reused
+    assert len(verdicts) == len(quality.SUITES) and all(verdicts.values())  # unchanged partition: the gate's verdict is reused
     assert _counts(Paths(home).snapshot_db) == before
     with duckdb.connect(str(Paths(home).snapshot_db), read_only=True) as db:
         claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claims ORDER BY 1").fetchall()]
