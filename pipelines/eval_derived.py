@@ -7,6 +7,8 @@ both end in the same word ("Shinseki" / "Eric Shinseki"), because gold names fol
 fullest (encyclopedia) form. Cross-document identity is scored pairwise over claims in
 different documents with a named gold source: a pair is "same" in gold when the gold names
 are equal, and in the prediction when the predicted names are equal after folding.
+The folding is written here, not borrowed from pipelines/linking.py: the scorer follows the
+spec's words, so a change to how the product links names cannot change how it is scored.
 """
 
 from __future__ import annotations

@@ -28,8 +28,6 @@ congresswoman
 MALE_TITLES = frozenset("mr sir congressman king prince father".split())
 FEMALE_TITLES = frozenset("mrs ms miss congresswoman queen princess lady dame sister".split())
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
-INSTITUTION_WORDS = lx.ORG_NOUNS | lx.GOVERNMENT_NOUNS | lx.MEDIA_NAME_WORDS | frozenset(
-    "library museum center centre foundation trust institute society fund".split())
 HEADLINE_FUNCTION_WORDS = frozenset("Of The A An And For In On To With At By".split())
 
 
@@ -113,7 +111,7 @@ def clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _person_like(words: list[str]) -> bool:
     """A short name that starts with a first name and holds no institution word: a person's
     name whatever the NER said ("Nikki Haley"), not "Barbara Bush Foundation for …"."""
-    return len(words) <= 3 and bool(first_name_gender(words[0])) and not set(words) & INSTITUTION_WORDS
+    return len(words) <= 3 and bool(first_name_gender(words[0])) and not set(words) & lx.INSTITUTION_WORDS
 
 
 def _is_title(word: str) -> bool:

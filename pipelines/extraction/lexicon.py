@@ -370,3 +370,8 @@ def case_variants(words) -> set[str]:
     """Each word as written in lower, title and upper case: spaCy's Matcher compares lemmas
     as they are, and a proper-noun lemma keeps its capitals ('Says' in a headline)."""
     return {v for w in words for v in (w, w.capitalize(), w.upper())}
+
+# Words of an institution's name ("… Foundation for Family Literacy", "… Presidential
+# Library"): a name holding one is not a person's, whatever its first word.
+INSTITUTION_WORDS = ORG_NOUNS | GOVERNMENT_NOUNS | MEDIA_NAME_WORDS | frozenset(
+    "library museum center centre foundation trust institute society fund".split())

@@ -17,7 +17,6 @@ PERSON_ROLES = (lx.TITLE_WORDS | lx.PERSON_NOUNS) - frozenset("""
 head leader member chair former late acting then outgoing incoming first foreign defense defence
 interior finance health justice vice deputy chief
 """.split())
-INSTITUTION_WORDS = lx.ORG_NOUNS | lx.GOVERNMENT_NOUNS | lx.MEDIA_NAME_WORDS
 # a pronoun's antecedent named further back than this many sentences is not looked for
 PRONOUN_REACH = 5
 
@@ -63,7 +62,7 @@ class Resolver:
             if rng is not None:
                 words = role_words(self.doc, rng)
                 self.roles.setdefault(m.cluster, []).append((m.start_tok, rng, words))
-                if words & PERSON_ROLES and not set(ents.clusters[m.cluster].words) & INSTITUTION_WORDS:
+                if words & PERSON_ROLES and not set(ents.clusters[m.cluster].words) & lx.INSTITUTION_WORDS:
                     ents.mark_person(m.cluster)  # "Ary Amerikaner, the vice president for …"
 
     def _kind_of_cluster(self, k: int) -> str:
