@@ -7,6 +7,7 @@ and the sensor are on. Tests give each run a temp `CLAIMS_HOME`, hence a temp in
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
@@ -30,9 +31,13 @@ def open_instance(settings: Settings) -> dg.DagsterInstance:
     """The persistent instance at `dagster_home`, given this project's dagster.yaml if it has none."""
     home = dagster_home(settings)
     home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        shutil.copyfile(INSTANCE_CONFIG, home / "dagster.yaml")
-    return dg.DagsterInstance.from_config(str(home))
+    # opening a new instance creates its SQLite tables: two `claims run` started together
+    # (the nightly and a manual run) would both create them, and one fails; take turns
+    with open(home / ".open.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (home / "dagster.yaml").exists():
+            shutil.copyfile(INSTANCE_CONFIG, home / "dagster.yaml")
+        return dg.DagsterInstance.from_config(str(home))
 
 
 def run_tags() -> dict[str, str]:
