@@ -14,6 +14,7 @@ instead of leaving it waiting for a batch that will never come.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,8 +28,13 @@ _worker_nlp: spacy.Language | None = None
 
 
 def _initialise(nlp: spacy.Language) -> None:
+    """Keep the parsed model, and die on SIGTERM: a forked worker inherits the parent's
+    SIGTERM handler (Dagster's, pytest's), which does not end a worker blocked on the result
+    queue's lock that a killed sibling held, so the pool could not terminate it and the run
+    hung instead of failing."""
     global _worker_nlp
     _worker_nlp = nlp
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _extract_in_worker(batch: list[Item]) -> list[DocumentExtraction]:
