@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
-NAME_FIELDS = ("source_entity", "source_role")
 _WORD_RE = re.compile(r"\w+")
 
 
